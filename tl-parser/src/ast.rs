@@ -1,0 +1,238 @@
+//! The syntax tree of a TL schema.
+//!
+//! Every node keeps enough of its spelling to be printed back as TL text that parses to
+//! the same tree (see the `Display` impls in `print.rs`), and every definition and
+//! parameter carries the [`Span`] it came from so diagnostics can point at it.
+//!
+//! Nothing here knows about Rust: naming, boxing and layout decisions belong to the
+//! generator.
+
+/// A byte range in the source text, with the 1-based line and column of its start.
+///
+/// Spans never take part in equality: two trees parsed from differently formatted text
+/// compare equal when they say the same thing.
+#[derive(Clone, Copy, Debug, Default, Eq, Hash)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: u32,
+    /// 1-based column (in characters) of `start`.
+    pub column: u32,
+}
+
+impl PartialEq for Span {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+
+/// Which section of the schema a definition appeared in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Section {
+    /// Before any `---functions---`, or after `---types---`: constructors of types.
+    Types,
+    /// After `---functions---`: remote procedures.
+    Functions,
+}
+
+/// How constructor IDs are computed from definition text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum IdRule {
+    /// Telegram's rule: `bytes` parameters hash as `string` (not inside `Vector<bytes>`).
+    #[default]
+    Telegram,
+    /// TON's rule: the text is hashed as written, `bytes` stays `bytes`.
+    Literal,
+}
+
+/// A whole parsed schema file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Schema {
+    /// The `N` of a `// LAYER N` comment, when the file has one.
+    pub layer: Option<u32>,
+    /// Every definition, builtins included, in source order.
+    pub definitions: Vec<Definition>,
+    /// TDLib `//@class Name @description ...` blocks: documentation of abstract types.
+    pub classes: Vec<ClassDoc>,
+}
+
+/// A single `name#id {X:Type} params... = Result;` declaration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Definition {
+    /// Namespace components before the name: `["messages"]` for `messages.exportChatInvite`.
+    pub namespace: Vec<String>,
+    /// The last component of the name: `exportChatInvite`.
+    pub name: String,
+    /// The `#id` written in the source, if any. This is what goes on the wire.
+    pub explicit_id: Option<u32>,
+    /// The ID computed from the normalised definition text under the schema's [`IdRule`].
+    pub computed_id: u32,
+    /// `{X:Type}` type variables, in order.
+    pub generics: Vec<GenericParam>,
+    /// The parameters after the generics, in order.
+    pub params: Vec<Parameter>,
+    /// The type after `=`.
+    pub result: TypeRef,
+    /// Types or functions section.
+    pub section: Section,
+    /// `Some` for builtin pseudo-declarations (`int ? = Int;`, `vector {t:Type} # [ t ] = Vector t;`,
+    /// `int128 4*[ int ] = Int128;`, `true = True;`): the runtime provides these, the
+    /// generator must not emit them, and they are never reported as errors.
+    pub builtin: Option<Builtin>,
+    /// Whether the declaration was written with `?` in place of parameters (`int ? = Int;`).
+    pub question_mark: bool,
+    /// Documentation attached from TDLib-style `//@` comments right before the definition.
+    pub docs: Docs,
+    /// Where the declaration is in its file (from the name to the `;`).
+    pub span: Span,
+}
+
+impl Definition {
+    /// The ID that goes on the wire: the explicit one if written, else the computed one.
+    pub fn id(&self) -> u32 {
+        self.explicit_id.unwrap_or(self.computed_id)
+    }
+
+    /// The full name with namespaces: `messages.exportChatInvite`.
+    pub fn full_name(&self) -> String {
+        join_name(&self.namespace, &self.name)
+    }
+}
+
+/// The primitives and pseudo-types the language builds in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Builtin {
+    Int,
+    Long,
+    Double,
+    String,
+    Bytes,
+    Int128,
+    Int256,
+    /// `vector {t:Type} # [ t ] = Vector t;`
+    Vector,
+    /// `true = True;`
+    True,
+    /// `object ? = Object;`
+    Object,
+    /// `# ? = #;` or any other `?` declaration the parser does not know by name.
+    Other,
+}
+
+/// `{X:Type}`: a type variable of a generic definition.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GenericParam {
+    /// The variable's name: `X`.
+    pub name: String,
+    /// Its kind as written: `Type` (or `#` for a natural-number variable).
+    pub kind: String,
+    pub span: Span,
+}
+
+/// One parameter of a definition.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parameter {
+    /// The name; `None` for anonymous parameters such as the `#` and `[ t ]` of `vector`.
+    pub name: Option<String>,
+    pub kind: ParamKind,
+    /// Documentation from a TDLib `//@name description` line.
+    pub doc: Option<String>,
+    pub span: Span,
+}
+
+/// What a parameter is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ParamKind {
+    /// `flags:#`: a 32-bit word whose bits say which conditional parameters are present.
+    /// It is derived on encode, never stored by generated code.
+    FlagsWord,
+    /// `name:Type`, `name:flags.N?Type` or `name:!X`.
+    Value {
+        ty: TypeRef,
+        /// `Some` for a conditional parameter.
+        flag: Option<Flag>,
+        /// `!X`: a whole function call whose answer is the definition's result.
+        bang: bool,
+    },
+    /// `[ t ]` or `4*[ int ]`: repetition of the inner parameters.
+    Repeat {
+        /// `4` in `4*[ int ]`, a variable name in `n*[ ... ]`, `None` for a bare `[ ... ]`.
+        multiplicity: Option<String>,
+        params: Vec<Parameter>,
+    },
+}
+
+/// `flags.N?`: the condition of a conditional parameter.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flag {
+    /// The `#` parameter holding the bit: `flags`, `flags2`, `mode`, ...
+    pub holder: String,
+    /// The bit number (0..=31 in a valid schema).
+    pub bit: u32,
+    /// Set by validation when another parameter of the same definition uses the same
+    /// holder and bit. Such parameters are present together or not at all.
+    pub shared: bool,
+}
+
+/// A type expression: `int`, `InputPeer`, `Vector<long>`, `%Message`, `(vector bytes)`, `X`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TypeRef {
+    /// Namespace components before the name: `["storage"]` for `storage.FileType`.
+    pub namespace: Vec<String>,
+    /// The last component of the name: `Vector`, `InputPeer`, `int`, `#`.
+    pub name: String,
+    /// Written with a leading `%` (explicitly bare).
+    pub percent: bool,
+    /// Type arguments: `[long]` for `Vector<long>` or `Vector long`.
+    pub args: Vec<TypeRef>,
+    /// Whether the arguments were written in angle brackets (`Vector<T>`) rather than
+    /// by juxtaposition (`Vector T`, `(vector bytes)`). Only affects printing.
+    pub angle_args: bool,
+    /// Set by the parser when the name is a type variable of the enclosing definition.
+    pub generic: bool,
+}
+
+impl TypeRef {
+    /// The full name with namespaces: `storage.FileType`.
+    pub fn full_name(&self) -> String {
+        join_name(&self.namespace, &self.name)
+    }
+
+    /// Bare types carry no constructor ID on the wire: `%T`, or a name starting with a
+    /// lowercase letter (a constructor or primitive such as `int`, `vector`, `future_salt`).
+    /// `#` is bare too. Type variables are not bare (`!X` is a boxed call).
+    pub fn is_bare(&self) -> bool {
+        if self.generic {
+            return false;
+        }
+        self.percent || !self.name.starts_with(|c: char| c.is_ascii_uppercase())
+    }
+}
+
+/// TDLib documentation attached to a definition.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Docs {
+    /// `//@description ...` with `//-` continuations joined by a space.
+    pub description: Option<String>,
+}
+
+/// `//@class Name @description ...`: documentation of an abstract type.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassDoc {
+    pub name: String,
+    pub description: String,
+    pub span: Span,
+}
+
+fn join_name(namespace: &[String], name: &str) -> String {
+    let mut out = String::new();
+    for part in namespace {
+        out.push_str(part);
+        out.push('.');
+    }
+    out.push_str(name);
+    out
+}

@@ -1,0 +1,133 @@
+//! Errors of encoding and decoding.
+
+use core::fmt;
+
+/// Why a value could not be encoded. Encoding never truncates or desynchronises the
+/// wire silently: anything the format cannot represent is one of these.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EncodeError {
+    /// A `string` or `bytes` value longer than the format's 3-byte length allows.
+    TooLong {
+        /// The value's length in bytes.
+        len: usize,
+    },
+    /// Fields that share one flag bit are present together or not at all; these were
+    /// set inconsistently (some present, some absent).
+    InconsistentFlags {
+        /// The TL name of the constructor or function.
+        constructor: &'static str,
+        /// The `#` field holding the bit.
+        holder: &'static str,
+        /// The bit.
+        bit: u32,
+    },
+    /// A vector with more elements than its 32-bit count can say.
+    TooManyElements {
+        /// The number of elements.
+        len: usize,
+    },
+}
+
+impl fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EncodeError::TooLong { len } => write!(
+                f,
+                "string or bytes of {len} bytes is longer than TL allows ({} bytes)",
+                crate::primitives::MAX_BYTES_LEN
+            ),
+            EncodeError::InconsistentFlags { constructor, holder, bit } => write!(
+                f,
+                "{constructor}: the fields sharing bit {bit} of `{holder}` must be all present or all absent"
+            ),
+            EncodeError::TooManyElements { len } => {
+                write!(f, "vector of {len} elements does not fit a 32-bit count")
+            }
+        }
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for EncodeError {}
+
+/// Why bytes could not be decoded, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecodeError {
+    /// Byte offset in the input where the problem was found.
+    pub offset: usize,
+    /// What went wrong.
+    pub kind: DecodeErrorKind,
+}
+
+/// What went wrong while decoding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DecodeErrorKind {
+    /// The input ended early: `needed` more bytes were required.
+    UnexpectedEof {
+        /// How many bytes the next read wanted.
+        needed: usize,
+        /// How many bytes were left.
+        remaining: usize,
+    },
+    /// A constructor ID that is not one of the expected type's constructors.
+    UnknownConstructor {
+        /// The ID read.
+        id: u32,
+        /// The TL type that was expected (`InputPeer`, `Bool`, `Vector t`...).
+        expected: &'static str,
+    },
+    /// A length prefix (of `bytes`, `string` or a vector count) that claims more than
+    /// the remaining input can hold. Nothing is allocated for it.
+    LengthTooLarge {
+        /// The claimed length (bytes, or elements for vectors).
+        claimed: usize,
+        /// Bytes left in the input.
+        remaining: usize,
+    },
+    /// Nesting deeper than the reader's limit.
+    DepthLimitExceeded {
+        /// The limit in force.
+        limit: u32,
+    },
+    /// A `string` whose bytes are not valid UTF-8.
+    InvalidUtf8,
+    /// A whole-buffer decode finished with bytes left over.
+    TrailingBytes {
+        /// How many bytes were not consumed.
+        count: usize,
+    },
+    /// A value that is structurally wrong for its type.
+    Invalid(&'static str),
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            DecodeErrorKind::UnexpectedEof { needed, remaining } => write!(
+                f,
+                "unexpected end of input: needed {needed} bytes, {remaining} left"
+            )?,
+            DecodeErrorKind::UnknownConstructor { id, expected } => {
+                write!(f, "unknown constructor {id:#010x} for {expected}")?
+            }
+            DecodeErrorKind::LengthTooLarge { claimed, remaining } => write!(
+                f,
+                "length {claimed} is more than the {remaining} bytes left in the input"
+            )?,
+            DecodeErrorKind::DepthLimitExceeded { limit } => {
+                write!(f, "nesting deeper than the limit of {limit}")?
+            }
+            DecodeErrorKind::InvalidUtf8 => f.write_str("string is not valid UTF-8")?,
+            DecodeErrorKind::TrailingBytes { count } => {
+                write!(f, "{count} trailing bytes after the value")?
+            }
+            DecodeErrorKind::Invalid(why) => f.write_str(why)?,
+        }
+        write!(f, " at byte {}", self.offset)
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for DecodeError {}

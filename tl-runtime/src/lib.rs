@@ -1,0 +1,124 @@
+//! The TL wire format: the traits generated code implements, the primitives it is built
+//! from, and a hostile-input-safe reader.
+//!
+//! This crate knows nothing about schemas. Generated code (from `tl-codegen`) implements
+//! these traits for every constructor, abstract type and function of a schema.
+//!
+//! # Bare and boxed
+//! A *boxed* value starts with its 4-byte constructor ID; a *bare* value does not.
+//! The two forms are separate traits so a call site always says which one it means:
+//! abstract types (generated enums) only implement the boxed traits, and constructors
+//! (generated structs) implement both, as `encode_bare`/`encode_boxed`.
+#![cfg_attr(not(feature = "std"), no_std)]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+extern crate alloc;
+
+// NOTE(skeleton): module layout and trait signatures below are the contract with
+// `tl-codegen`. Bodies and further helpers are filled in by the runtime work.
+
+mod error;
+pub mod primitives;
+mod reader;
+pub mod vector;
+
+pub use error::{DecodeError, DecodeErrorKind, EncodeError};
+pub use reader::{Reader, DEFAULT_MAX_DEPTH};
+
+use alloc::vec::Vec;
+
+/// The constructor ID of a constructor or function (what its boxed form starts with).
+pub trait Identifiable {
+    /// The 32-bit ID, written little-endian before a boxed value.
+    const CONSTRUCTOR_ID: u32;
+}
+
+/// Encoding without a constructor ID: primitives and constructors (generated structs).
+pub trait BareEncode {
+    /// The exact number of bytes [`encode_bare`](Self::encode_bare) writes.
+    fn bare_len(&self) -> usize;
+
+    /// Appends the bare form to `out`.
+    ///
+    /// Fails, leaving `out` with a partial value appended, when the value cannot be
+    /// represented on the wire (a `string` over 2^24-1 bytes, fields sharing a flag bit
+    /// set inconsistently).
+    fn encode_bare(&self, out: &mut Vec<u8>) -> Result<(), EncodeError>;
+
+    /// The bare form in a fresh `Vec`, allocated once with the exact length.
+    fn to_bare_bytes(&self) -> Result<Vec<u8>, EncodeError> {
+        let mut out = Vec::with_capacity(self.bare_len());
+        self.encode_bare(&mut out)?;
+        Ok(out)
+    }
+}
+
+/// Encoding with the constructor ID first: abstract types (generated enums), constructors,
+/// functions, `Bool` and `Vector<T>`.
+pub trait BoxedEncode {
+    /// The exact number of bytes [`encode_boxed`](Self::encode_boxed) writes.
+    fn boxed_len(&self) -> usize;
+
+    /// Appends the boxed form (ID, then body) to `out`. Fails like [`BareEncode::encode_bare`].
+    fn encode_boxed(&self, out: &mut Vec<u8>) -> Result<(), EncodeError>;
+
+    /// The boxed form in a fresh `Vec`, allocated once with the exact length.
+    fn to_boxed_bytes(&self) -> Result<Vec<u8>, EncodeError> {
+        let mut out = Vec::with_capacity(self.boxed_len());
+        self.encode_boxed(&mut out)?;
+        Ok(out)
+    }
+}
+
+/// Decoding of the bare form.
+pub trait BareDecode: Sized {
+    /// Reads one bare value at the reader's position.
+    fn decode_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError>;
+
+    /// Decodes `bytes` as exactly one bare value (trailing bytes are an error), with the
+    /// default depth limit.
+    fn from_bare_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {
+        let mut reader = Reader::new(bytes);
+        let value = Self::decode_bare(&mut reader)?;
+        reader.finish()?;
+        Ok(value)
+    }
+}
+
+/// Decoding of the boxed form: reads the constructor ID and dispatches on it.
+pub trait BoxedDecode: Sized {
+    /// Reads one boxed value at the reader's position.
+    fn decode_boxed(reader: &mut Reader<'_>) -> Result<Self, DecodeError>;
+
+    /// Decodes `bytes` as exactly one boxed value (trailing bytes are an error), with the
+    /// default depth limit.
+    fn from_boxed_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {
+        let mut reader = Reader::new(bytes);
+        let value = Self::decode_boxed(&mut reader)?;
+        reader.finish()?;
+        Ok(value)
+    }
+}
+
+/// A function of the schema: encodes as a boxed call, answered by a boxed `Answer`.
+pub trait RemoteCall: BoxedEncode {
+    /// The type the server answers this call with.
+    type Answer: BoxedDecode;
+}
+
+/// How a type is written as an element of a `Vector<T>` / `vector<T>`.
+///
+/// TL writes primitives and constructors (bare types) bare inside vectors and abstract
+/// types boxed; generated code implements this for every struct (bare) and enum (boxed).
+pub trait VectorElement: Sized {
+    /// The exact encoded length of this element.
+    fn element_len(&self) -> usize;
+    /// Appends this element.
+    fn encode_element(&self, out: &mut Vec<u8>) -> Result<(), EncodeError>;
+    /// Reads one element.
+    fn decode_element(reader: &mut Reader<'_>) -> Result<Self, DecodeError>;
+    /// The fewest bytes one element can take on the wire; used to reject vector counts
+    /// that the remaining input cannot hold before anything is allocated.
+    const MIN_ELEMENT_LEN: usize;
+}

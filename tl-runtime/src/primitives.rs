@@ -1,0 +1,272 @@
+//! The built-in types: `int`, `long`, `double`, `#`, `int128`, `int256`, `string`,
+//! `bytes` and `Bool`.
+//!
+//! | TL | Rust |
+//! |---|---|
+//! | `int` | `i32` |
+//! | `long` | `i64` |
+//! | `double` | `f64` |
+//! | `#` | `u32` |
+//! | `int128`, `int256` | `[u8; 16]`, `[u8; 32]` (raw, wire order) |
+//! | `string` | `String` |
+//! | `bytes` | `Vec<u8>` |
+//! | `Bool` | `bool` (boxed: `boolTrue`/`boolFalse`) |
+//!
+//! # Strings that are not UTF-8
+//! A TL `string` is decoded into a Rust `String`; bytes that are not valid UTF-8 are a
+//! [`DecodeErrorKind::InvalidUtf8`] error at the string's offset, never replaced or
+//! dropped silently. Schemas that carry binary data use `bytes` (`Vec<u8>`).
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
+use crate::reader::Reader;
+use crate::{BareDecode, BareEncode, BoxedDecode, BoxedEncode, Identifiable, VectorElement};
+
+/// The longest `string`/`bytes` the 3-byte length prefix can express: 2^24 - 1.
+pub const MAX_BYTES_LEN: usize = 0xff_ffff;
+
+/// `boolTrue#997275b5 = Bool;`
+pub const BOOL_TRUE_ID: u32 = 0x997275b5;
+/// `boolFalse#bc799737 = Bool;`
+pub const BOOL_FALSE_ID: u32 = 0xbc799737;
+/// `true#3fedd339 = True;`
+pub const TRUE_ID: u32 = 0x3fedd339;
+
+/// Encoded length of a `string`/`bytes` of `len` bytes: prefix, data, zero padding to 4.
+#[inline]
+pub const fn bytes_len(len: usize) -> usize {
+    let prefix = if len <= 253 { 1 } else { 4 };
+    (prefix + len + 3) & !3
+}
+
+/// Writes `data` as TL `bytes`/`string`.
+#[inline]
+pub fn encode_bytes(data: &[u8], out: &mut Vec<u8>) -> Result<(), EncodeError> {
+    let len = data.len();
+    let header_len = if len <= 253 {
+        out.push(len as u8);
+        1
+    } else if len <= MAX_BYTES_LEN {
+        out.extend_from_slice(&[0xfe, len as u8, (len >> 8) as u8, (len >> 16) as u8]);
+        4
+    } else {
+        return Err(EncodeError::TooLong { len });
+    };
+    out.extend_from_slice(data);
+    let padding = (4 - (header_len + len) % 4) % 4;
+    out.extend_from_slice(&[0u8; 3][..padding]);
+    Ok(())
+}
+
+/// Reads TL `bytes`/`string`, borrowing the data from the input.
+///
+/// The claimed length is checked against the remaining input before anything else.
+#[inline]
+pub fn decode_bytes<'a>(reader: &mut Reader<'a>) -> Result<&'a [u8], DecodeError> {
+    let start = reader.position();
+    let first = reader.take_array::<1>()?[0];
+    let (header_len, len) = match first {
+        0..=253 => (1, first as usize),
+        254 => {
+            let b = reader.take_array::<3>()?;
+            (4, b[0] as usize | (b[1] as usize) << 8 | (b[2] as usize) << 16)
+        }
+        _ => {
+            return Err(DecodeError {
+                offset: start,
+                kind: DecodeErrorKind::Invalid("string/bytes length prefix 0xff"),
+            })
+        }
+    };
+    let padding = (4 - (header_len + len) % 4) % 4;
+    if len + padding > reader.remaining() {
+        return Err(reader.error(DecodeErrorKind::LengthTooLarge {
+            claimed: len,
+            remaining: reader.remaining(),
+        }));
+    }
+    let data = reader.take(len)?;
+    reader.take(padding)?;
+    Ok(data)
+}
+
+macro_rules! fixed_size {
+    ($($ty:ty => $size:expr, $read:expr, $write:expr;)*) => {$(
+        impl BareEncode for $ty {
+            #[inline]
+            fn bare_len(&self) -> usize {
+                $size
+            }
+            #[inline]
+            fn encode_bare(&self, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+                #[allow(clippy::redundant_closure_call)]
+                out.extend_from_slice(&($write)(self));
+                Ok(())
+            }
+        }
+        impl BareDecode for $ty {
+            #[inline]
+            fn decode_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+                #[allow(clippy::redundant_closure_call)]
+                reader.take_array::<$size>().map($read)
+            }
+        }
+        impl VectorElement for $ty {
+            const MIN_ELEMENT_LEN: usize = $size;
+            #[inline]
+            fn element_len(&self) -> usize {
+                $size
+            }
+            #[inline]
+            fn encode_element(&self, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+                self.encode_bare(out)
+            }
+            #[inline]
+            fn decode_element(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+                Self::decode_bare(reader)
+            }
+        }
+    )*};
+}
+
+fixed_size! {
+    i32 => 4, i32::from_le_bytes, |v: &i32| v.to_le_bytes();
+    u32 => 4, u32::from_le_bytes, |v: &u32| v.to_le_bytes();
+    i64 => 8, i64::from_le_bytes, |v: &i64| v.to_le_bytes();
+    f64 => 8, f64::from_le_bytes, |v: &f64| v.to_le_bytes();
+    [u8; 16] => 16, |v| v, |v: &[u8; 16]| *v;
+    [u8; 32] => 32, |v| v, |v: &[u8; 32]| *v;
+}
+
+macro_rules! length_prefixed {
+    ($($ty:ty => $as_bytes:expr, $from_slice:expr;)*) => {$(
+        impl BareEncode for $ty {
+            #[inline]
+            fn bare_len(&self) -> usize {
+                bytes_len(self.len())
+            }
+            #[inline]
+            fn encode_bare(&self, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+                #[allow(clippy::redundant_closure_call)]
+                encode_bytes(($as_bytes)(self), out)
+            }
+        }
+        impl BareDecode for $ty {
+            #[inline]
+            fn decode_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+                let offset = reader.position();
+                let data = decode_bytes(reader)?;
+                #[allow(clippy::redundant_closure_call)]
+                ($from_slice)(data, offset)
+            }
+        }
+        impl VectorElement for $ty {
+            const MIN_ELEMENT_LEN: usize = 4;
+            #[inline]
+            fn element_len(&self) -> usize {
+                self.bare_len()
+            }
+            #[inline]
+            fn encode_element(&self, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+                self.encode_bare(out)
+            }
+            #[inline]
+            fn decode_element(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+                Self::decode_bare(reader)
+            }
+        }
+    )*};
+}
+
+length_prefixed! {
+    String => String::as_bytes, |data: &[u8], offset| {
+        match core::str::from_utf8(data) {
+            Ok(s) => Ok(String::from(s)),
+            Err(_) => Err(DecodeError { offset, kind: DecodeErrorKind::InvalidUtf8 }),
+        }
+    };
+    Vec<u8> => Vec::<u8>::as_slice, |data: &[u8], _offset| Ok(data.to_vec());
+}
+
+impl BoxedEncode for bool {
+    #[inline]
+    fn boxed_len(&self) -> usize {
+        4
+    }
+    #[inline]
+    fn encode_boxed(&self, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+        let id = if *self { BOOL_TRUE_ID } else { BOOL_FALSE_ID };
+        out.extend_from_slice(&id.to_le_bytes());
+        Ok(())
+    }
+}
+
+impl BoxedDecode for bool {
+    #[inline]
+    fn decode_boxed(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        match reader.read_u32()? {
+            BOOL_TRUE_ID => Ok(true),
+            BOOL_FALSE_ID => Ok(false),
+            id => Err(reader.unknown_constructor(id, "Bool")),
+        }
+    }
+}
+
+impl VectorElement for bool {
+    const MIN_ELEMENT_LEN: usize = 4;
+    #[inline]
+    fn element_len(&self) -> usize {
+        4
+    }
+    #[inline]
+    fn encode_element(&self, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+        self.encode_boxed(out)
+    }
+    #[inline]
+    fn decode_element(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        Self::decode_boxed(reader)
+    }
+}
+
+/// The TL type `True` (`true#3fedd339 = True;`) where it appears as a value rather than
+/// as a `flags.N?true` bit. It carries no data.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct True;
+
+impl Identifiable for True {
+    const CONSTRUCTOR_ID: u32 = TRUE_ID;
+}
+
+impl BareEncode for True {
+    fn bare_len(&self) -> usize {
+        0
+    }
+    fn encode_bare(&self, _out: &mut Vec<u8>) -> Result<(), EncodeError> {
+        Ok(())
+    }
+}
+
+impl BoxedEncode for True {
+    fn boxed_len(&self) -> usize {
+        4
+    }
+    fn encode_boxed(&self, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+        out.extend_from_slice(&TRUE_ID.to_le_bytes());
+        Ok(())
+    }
+}
+
+impl BareDecode for True {
+    fn decode_bare(_reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        Ok(True)
+    }
+}
+
+impl BoxedDecode for True {
+    fn decode_boxed(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        reader.expect_id(TRUE_ID, "True")?;
+        Ok(True)
+    }
+}
