@@ -1,2 +1,331 @@
-//! Rust code generation from TL schemas, for `build.rs`.
+//! Rust bindings from TL schemas, generated at build time.
+//!
+//! In the style of `prost-build`: a [`Config`] builder for everything, and
+//! [`compile_schemas`] for the common case. In `build.rs`:
+//!
+//! ```no_run
+//! fn main() {
+//!     tl_codegen::compile_schemas(&["schema/api.tl", "schema/mtproto.tl"]).unwrap();
+//! }
+//! ```
+//!
+//! and in the crate:
+//!
+//! ```ignore
+//! mod tl {
+//!     include!(concat!(env!("OUT_DIR"), "/tl.rs"));
+//! }
+//! ```
+//!
+//! The generated code depends only on `tl-runtime`. Constructors become structs in
+//! `types::`, abstract types enums in `enums::`, functions structs in `functions::`
+//! (namespaces are modules). Schema errors fail the build with the parser's diagnostics.
 #![forbid(unsafe_code)]
+
+mod docs;
+mod emit;
+pub mod ident;
+pub mod model;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use tl_parser::{Diagnostic, IdRule, ParseOptions};
+
+pub use emit::EmitOptions;
+pub use model::{ModelError, ModelOptions};
+
+/// Why bindings could not be generated.
+pub enum Error {
+    /// A schema file could not be read (or the output written).
+    Io { path: PathBuf, error: std::io::Error },
+    /// The schemas have errors; every diagnostic is kept, rendered as the parser renders it.
+    Schema(Vec<Diagnostic>),
+    /// The schemas are valid TL but cannot be mapped to Rust.
+    Model(Vec<ModelError>),
+    /// `OUT_DIR` is not set and no output directory was given.
+    NoOutDir,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Io { path, error } => write!(f, "{}: {error}", path.display()),
+            Error::Schema(diagnostics) => {
+                let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+                writeln!(f, "the TL schemas have {errors} error(s):")?;
+                for d in diagnostics {
+                    writeln!(f, "{d}")?;
+                }
+                Ok(())
+            }
+            Error::Model(errors) => {
+                writeln!(f, "the TL schemas cannot be mapped to Rust:")?;
+                for e in errors {
+                    writeln!(f, "error: {e}")?;
+                }
+                Ok(())
+            }
+            Error::NoOutDir => f.write_str("OUT_DIR is not set: call Config::out_dir, or run from build.rs"),
+        }
+    }
+}
+
+// `build.rs` scripts usually `unwrap()`: make that print the readable form.
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The builder: which schemas, where the output goes, and what it contains.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Schema sets, each generated into its own module tree (`None`: the file's root).
+    units: Vec<(Option<String>, Vec<PathBuf>)>,
+    out_dir: Option<PathBuf>,
+    file_name: String,
+    parse: ParseOptions,
+    model: ModelOptions,
+    emit: EmitOptions,
+    emit_rerun_if_changed: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            units: Vec::new(),
+            out_dir: None,
+            file_name: "tl.rs".to_owned(),
+            parse: ParseOptions::default(),
+            model: ModelOptions::default(),
+            emit: EmitOptions::default(),
+            emit_rerun_if_changed: true,
+        }
+    }
+}
+
+impl Config {
+    /// A configuration with the defaults: output `tl.rs` in `OUT_DIR`, Telegram's ID rule,
+    /// explicit IDs that differ from the computed ones reported as warnings.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a schema file. All schemas are read together (`api.tl` and `mtproto.tl`
+    /// refer to each other's types).
+    pub fn schema(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.unit(None).push(path.as_ref().to_owned());
+        self
+    }
+
+    /// Adds a schema file whose bindings go into their own module `module` (with its own
+    /// `types`, `enums` and `functions`), read together with the other files given for
+    /// that module but apart from the rest.
+    ///
+    /// MTProto's service layer needs this: its `message` (`= Message`, the transport
+    /// envelope) and api.tl's `message` (`= Message`, a chat message) share a name, so
+    /// `mtproto.tl` is generated as `mtproto::...` beside the API.
+    pub fn schema_in_module(&mut self, module: &str, path: impl AsRef<Path>) -> &mut Self {
+        self.unit(Some(module)).push(path.as_ref().to_owned());
+        self
+    }
+
+    fn unit(&mut self, module: Option<&str>) -> &mut Vec<PathBuf> {
+        let position = self.units.iter().position(|(m, _)| m.as_deref() == module);
+        let index = position.unwrap_or_else(|| {
+            self.units.push((module.map(str::to_owned), Vec::new()));
+            self.units.len() - 1
+        });
+        &mut self.units[index].1
+    }
+
+    fn schema_paths(&self) -> impl Iterator<Item = &PathBuf> {
+        self.units.iter().flat_map(|(_, paths)| paths)
+    }
+
+    /// Adds several schema files.
+    pub fn schemas(&mut self, paths: impl IntoIterator<Item = impl AsRef<Path>>) -> &mut Self {
+        for path in paths {
+            self.schema(path);
+        }
+        self
+    }
+
+    /// Where to write the output (default: the `OUT_DIR` cargo gives build scripts).
+    pub fn out_dir(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        self.out_dir = Some(dir.as_ref().to_owned());
+        self
+    }
+
+    /// The output file's name (default `tl.rs`).
+    pub fn file_name(&mut self, name: impl Into<String>) -> &mut Self {
+        self.file_name = name.into();
+        self
+    }
+
+    /// Adds a derive to every generated struct and enum, e.g. `"Eq"` is not possible
+    /// (TL has `double`) but `"serde::Serialize"` or `"Hash"`-free ones are.
+    pub fn derive(&mut self, path: impl Into<String>) -> &mut Self {
+        self.emit.extra_derives.push(path.into());
+        self
+    }
+
+    /// Adds an attribute (full text, `#[...]`) to every generated struct and enum.
+    pub fn attribute(&mut self, attribute: impl Into<String>) -> &mut Self {
+        self.emit.extra_attributes.push(attribute.into());
+        self
+    }
+
+    /// Emits serde `Serialize`/`Deserialize` impls producing TL-JSON (needs the runtime's
+    /// `serde` feature).
+    pub fn serde(&mut self, enabled: bool) -> &mut Self {
+        self.emit.serde = enabled;
+        self
+    }
+
+    /// Makes an explicit ID that differs from the computed one an error (the documented
+    /// historical exceptions excepted).
+    pub fn strict_ids(&mut self, strict: bool) -> &mut Self {
+        self.parse.strict_ids = strict;
+        self
+    }
+
+    /// How IDs are computed: Telegram's rule (default) or TON's literal one.
+    pub fn id_rule(&mut self, rule: IdRule) -> &mut Self {
+        self.parse.id_rule = rule;
+        self
+    }
+
+    /// Enum variants estimated larger than this many bytes are boxed (default 96).
+    pub fn large_variant_bytes(&mut self, bytes: usize) -> &mut Self {
+        self.model.large_variant_bytes = bytes;
+        self
+    }
+
+    /// Whether to print `cargo:rerun-if-changed` for every schema (default true).
+    pub fn emit_rerun_if_changed(&mut self, enabled: bool) -> &mut Self {
+        self.emit_rerun_if_changed = enabled;
+        self
+    }
+
+    /// Reads the schemas and returns the generated source, without writing anything.
+    /// Warnings (such as ID mismatches) are returned beside the code.
+    pub fn generate(&self) -> Result<Generated, Error> {
+        let mut units = Vec::new();
+        for (module, paths) in &self.units {
+            let mut sources = Vec::new();
+            for path in paths {
+                let text = std::fs::read(path).map_err(|error| Error::Io { path: path.clone(), error })?;
+                sources.push((path.display().to_string(), String::from_utf8_lossy(&text).into_owned()));
+            }
+            units.push((module.clone(), sources));
+        }
+        let units: Vec<Unit<'_>> = units
+            .iter()
+            .map(|(module, sources)| Unit {
+                module: module.as_deref(),
+                sources: sources.iter().map(|(n, s)| (n.as_str(), s.as_str())).collect(),
+            })
+            .collect();
+        self.generate_units(&units)
+    }
+
+    /// Like [`generate`](Self::generate), for schema texts already in memory, all into the
+    /// file's root: `(file name for diagnostics, text)`.
+    pub fn generate_from_sources(&self, sources: &[(&str, &str)]) -> Result<Generated, Error> {
+        self.generate_units(&[Unit { module: None, sources: sources.to_vec() }])
+    }
+
+    fn generate_units(&self, units: &[Unit<'_>]) -> Result<Generated, Error> {
+        let mut warnings = Vec::new();
+        let mut tokens = proc_macro2::TokenStream::new();
+        for unit in units {
+            let checked = tl_parser::check(&unit.sources, &self.parse);
+            if checked.has_errors() {
+                return Err(Error::Schema(checked.diagnostics));
+            }
+            warnings.extend(checked.diagnostics);
+            let layer = checked.schemas.iter().find_map(|s| s.layer);
+            let definitions: Vec<&tl_parser::Definition> = checked.schemas.iter().flat_map(|s| &s.definitions).collect();
+            let mut model = model::Model::build(&definitions, layer, &self.model).map_err(Error::Model)?;
+            attach_class_docs(&mut model, &checked.schemas);
+            let items = emit::emit(&model, &self.emit);
+            match unit.module {
+                None => tokens.extend(items),
+                Some(module) => {
+                    let name = ident::ident(&ident::module_name(module));
+                    let doc = format!("Bindings for {}.", unit.sources.iter().map(|(n, _)| format!("`{n}`")).collect::<Vec<_>>().join(", "));
+                    tokens.extend(quote::quote! {
+                        #[doc = #doc]
+                        pub mod #name {
+                            #items
+                        }
+                    });
+                }
+            }
+        }
+        let file = syn::parse2::<syn::File>(tokens).expect("generated code is valid Rust");
+        let mut code = String::from("// @generated by tl-codegen. Do not edit: change the schema and rebuild.\n");
+        code.push_str(&prettyplease::unparse(&file));
+        Ok(Generated { code, warnings })
+    }
+
+    /// Generates and writes `OUT_DIR/<file name>`, printing `cargo:rerun-if-changed` for
+    /// every schema and `cargo:warning` for every warning. Returns the file's path.
+    pub fn compile(&self) -> Result<PathBuf, Error> {
+        if self.emit_rerun_if_changed {
+            for path in self.schema_paths() {
+                println!("cargo:rerun-if-changed={}", path.display());
+            }
+        }
+        let out_dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or(Error::NoOutDir)?,
+        };
+        let generated = self.generate()?;
+        for warning in &generated.warnings {
+            for line in warning.to_string().lines() {
+                println!("cargo:warning={line}");
+            }
+        }
+        let path = out_dir.join(&self.file_name);
+        // Leave the file alone when nothing changed, so dependants are not rebuilt.
+        if std::fs::read(&path).ok().as_deref() != Some(generated.code.as_bytes()) {
+            std::fs::write(&path, &generated.code).map_err(|error| Error::Io { path: path.clone(), error })?;
+        }
+        Ok(path)
+    }
+}
+
+/// Schema texts generated together into one module tree.
+struct Unit<'a> {
+    module: Option<&'a str>,
+    sources: Vec<(&'a str, &'a str)>,
+}
+
+/// Generated source and the warnings found on the way.
+#[derive(Clone, Debug)]
+pub struct Generated {
+    /// The formatted Rust source.
+    pub code: String,
+    /// Diagnostics that did not stop generation (ID mismatches and the like).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The common case: generate bindings for `schemas` into `OUT_DIR/tl.rs`.
+pub fn compile_schemas(schemas: &[impl AsRef<Path>]) -> Result<(), Error> {
+    Config::new().schemas(schemas).compile().map(drop)
+}
+
+fn attach_class_docs(model: &mut model::Model, schemas: &[tl_parser::Schema]) {
+    for schema in schemas {
+        for class in &schema.classes {
+            if let Some(e) = model.enums.iter_mut().find(|e| e.tl_name == class.name) {
+                e.doc = Some(class.description.clone());
+            }
+        }
+    }
+}

@@ -19,11 +19,13 @@ extern crate alloc;
 // `tl-codegen`. Bodies and further helpers are filled in by the runtime work.
 
 mod error;
+mod object;
 pub mod primitives;
 mod reader;
 pub mod vector;
 
 pub use error::{DecodeError, DecodeErrorKind, EncodeError};
+pub use object::Object;
 pub use reader::{Reader, DEFAULT_MAX_DEPTH};
 
 use alloc::vec::Vec;
@@ -121,4 +123,32 @@ pub trait VectorElement: Sized {
     /// The fewest bytes one element can take on the wire; used to reject vector counts
     /// that the remaining input cannot hold before anything is allocated.
     const MIN_ELEMENT_LEN: usize;
+}
+
+/// The error of converting an abstract type's enum into one of its constructors' structs
+/// when it holds another constructor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WrongConstructor {
+    /// The TL name of the constructor that was wanted.
+    pub expected: &'static str,
+    /// The constructor ID the value holds.
+    pub found: u32,
+}
+
+impl core::fmt::Display for WrongConstructor {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "expected {}, found constructor {:#010x}", self.expected, self.found)
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for WrongConstructor {}
+
+/// What generated modules import: the allocation types (so bindings build in `no_std`
+/// crates too) and the traits whose methods they call.
+pub mod prelude {
+    pub use crate::{
+        BareDecode, BareEncode, BoxedDecode, BoxedEncode, Identifiable, RemoteCall, VectorElement,
+    };
+    pub use alloc::{boxed::Box, string::String, vec::Vec};
 }

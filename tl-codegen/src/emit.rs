@@ -1,0 +1,657 @@
+//! Emission: Rust items for the analysed model, built with `quote`.
+//!
+//! The generated code talks to the runtime only through `tl_runtime`'s public traits and
+//! its `prelude`. Paths between generated items are relative (`super::...`), so the
+//! output can be `include!`d at any depth of the consuming crate.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::docs;
+use crate::ident::{self, ident};
+use crate::model::{Enum, Field, FieldKind, ItemPath, Model, Struct, Tree, Wire};
+
+/// What to emit besides the core items.
+#[derive(Clone, Debug, Default)]
+pub struct EmitOptions {
+    /// Extra `#[derive(...)]` paths on every struct and enum.
+    pub extra_derives: Vec<String>,
+    /// Extra attributes (`#[...]` text) on every struct and enum.
+    pub extra_attributes: Vec<String>,
+    /// Emit TL-JSON serde impls.
+    pub serde: bool,
+}
+
+/// Emits the whole file.
+pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
+    let mut modules: BTreeMap<(Tree, Vec<String>), Vec<TokenStream>> = BTreeMap::new();
+    for tree in [Tree::Types, Tree::Enums, Tree::Functions] {
+        modules.entry((tree, Vec::new())).or_default();
+    }
+    let emitter = Emitter { model, options };
+    for s in &model.structs {
+        modules.entry((s.path.tree, s.path.modules.clone())).or_default().push(emitter.structure(s));
+    }
+    for e in &model.enums {
+        modules.entry((e.path.tree, e.path.modules.clone())).or_default().push(emitter.enumeration(e));
+    }
+
+    let layer = match model.layer {
+        Some(layer) => {
+            let layer = Literal::i32_unsuffixed(layer as i32);
+            quote! {
+                /// The layer of the schema these bindings were generated from.
+                pub const LAYER: i32 = #layer;
+            }
+        }
+        None => quote! {},
+    };
+    let trees = [Tree::Types, Tree::Enums, Tree::Functions].map(|tree| {
+        let name = format_ident!("{}", tree.module());
+        let doc = match tree {
+            Tree::Types => "Constructors of the schema's types, as structs (bare on the wire).",
+            Tree::Enums => "The schema's abstract types, as enums over their constructors (boxed on the wire).",
+            Tree::Functions => "The schema's functions, as structs whose `RemoteCall::Answer` is the answer's type.",
+        };
+        let body = nest(&modules, tree, &[]);
+        quote! {
+            #[doc = #doc]
+            #[allow(clippy::large_enum_variant, clippy::enum_variant_names, clippy::module_inception, clippy::identity_op, clippy::needless_borrow, clippy::match_single_binding, clippy::let_and_return, unused_parens)]
+            pub mod #name {
+                #[allow(unused_imports)]
+                use ::tl_runtime::prelude::*;
+                #body
+            }
+        }
+    });
+    quote! {
+        #layer
+        #(#trees)*
+    }
+}
+
+/// The items of module `prefix` and its submodules.
+fn nest(modules: &BTreeMap<(Tree, Vec<String>), Vec<TokenStream>>, tree: Tree, prefix: &[String]) -> TokenStream {
+    let items = modules.get(&(tree, prefix.to_vec())).cloned().unwrap_or_default();
+    let mut children: Vec<&String> = modules
+        .keys()
+        .filter(|(t, path)| *t == tree && path.len() == prefix.len() + 1 && path.starts_with(prefix))
+        .map(|(_, path)| &path[prefix.len()])
+        .collect();
+    children.dedup();
+    let children = children.into_iter().map(|child| {
+        let mut path = prefix.to_vec();
+        path.push(child.clone());
+        let body = nest(modules, tree, &path);
+        let name = ident(child);
+        let doc = format!("The `{}` namespace.", ident::plain(child));
+        quote! {
+            #[doc = #doc]
+            pub mod #name {
+                #[allow(unused_imports)]
+                use ::tl_runtime::prelude::*;
+                #body
+            }
+        }
+    });
+    quote! {
+        #(#items)*
+        #(#children)*
+    }
+}
+
+struct Emitter<'m> {
+    model: &'m Model,
+    options: &'m EmitOptions,
+}
+
+/// How a value is written: with or without its constructor ID.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Bare,
+    Boxed,
+}
+
+fn form(wire: &Wire) -> Form {
+    match wire {
+        Wire::Bool | Wire::True | Wire::Enum(_) | Wire::Generic(_) | Wire::Vector { boxed: true, .. } => Form::Boxed,
+        _ => Form::Bare,
+    }
+}
+
+fn fixed_len(wire: &Wire) -> Option<usize> {
+    Some(match wire {
+        Wire::Int | Wire::Nat | Wire::Bool | Wire::True => 4,
+        Wire::Long | Wire::Double => 8,
+        Wire::Int128 => 16,
+        Wire::Int256 => 32,
+        _ => return None,
+    })
+}
+
+fn hex(id: u32) -> Literal {
+    format!("{id:#010x}").parse().expect("a hex literal")
+}
+
+impl Emitter<'_> {
+    /// The path from an item at `from` to the root of the generated file.
+    fn root(from: &ItemPath) -> TokenStream {
+        let supers = (0..from.depth()).map(|_| quote!(super));
+        quote!(#(#supers)::*)
+    }
+
+    fn item_path(from: &ItemPath, to: &ItemPath) -> TokenStream {
+        let root = Self::root(from);
+        let tree = format_ident!("{}", to.tree.module());
+        let modules = to.modules.iter().map(|m| ident(m));
+        let name = ident(&to.name);
+        quote!(#root::#tree::#(#modules::)*#name)
+    }
+
+    /// The Rust type of a wire type, seen from the item at `from`.
+    fn rust_type(&self, from: &ItemPath, wire: &Wire) -> TokenStream {
+        match wire {
+            Wire::Int => quote!(i32),
+            Wire::Long => quote!(i64),
+            Wire::Double => quote!(f64),
+            Wire::Nat => quote!(u32),
+            Wire::Int128 => quote!([u8; 16]),
+            Wire::Int256 => quote!([u8; 32]),
+            Wire::String => quote!(String),
+            Wire::Bytes => quote!(Vec<u8>),
+            Wire::Bool => quote!(bool),
+            Wire::True => quote!(::tl_runtime::primitives::True),
+            Wire::Object => quote!(::tl_runtime::Object),
+            Wire::Vector { element, .. } => {
+                let element = self.rust_type(from, element);
+                quote!(Vec<#element>)
+            }
+            Wire::Enum(_) | Wire::Struct(_) => Self::item_path(from, self.model.path_of(wire).expect("item")),
+            Wire::Generic(name) => {
+                let name = ident(name);
+                quote!(#name)
+            }
+        }
+    }
+
+    fn field_type(&self, from: &ItemPath, field: &Field) -> TokenStream {
+        match &field.kind {
+            FieldKind::Required { wire, boxed } => {
+                let ty = self.rust_type(from, wire);
+                if *boxed {
+                    quote!(Box<#ty>)
+                } else {
+                    ty
+                }
+            }
+            FieldKind::Optional { wire, boxed, .. } => {
+                let ty = self.rust_type(from, wire);
+                if *boxed {
+                    quote!(Option<Box<#ty>>)
+                } else {
+                    quote!(Option<#ty>)
+                }
+            }
+            FieldKind::FlagTrue { .. } => quote!(bool),
+            FieldKind::Flags | FieldKind::ObjectLength => unreachable!("not stored"),
+        }
+    }
+
+    fn derives(&self) -> TokenStream {
+        let extra = self.options.extra_derives.iter().map(|d| d.parse::<TokenStream>().expect("derive path"));
+        let attributes = self.options.extra_attributes.iter().map(|a| a.parse::<TokenStream>().expect("attribute"));
+        quote! {
+            #[derive(Clone, Debug, PartialEq #(, #extra)*)]
+            #(#attributes)*
+        }
+    }
+
+    /// Encoding length of `value` (an expression of type `&T`).
+    fn len_expr(wire: &Wire, value: TokenStream) -> TokenStream {
+        if let Some(len) = fixed_len(wire) {
+            let len = Literal::usize_unsuffixed(len);
+            return quote!(#len);
+        }
+        match form(wire) {
+            Form::Bare => quote!(#value.bare_len()),
+            Form::Boxed => quote!(#value.boxed_len()),
+        }
+    }
+
+    fn encode_stmt(wire: &Wire, value: TokenStream) -> TokenStream {
+        match form(wire) {
+            Form::Bare => quote!(#value.encode_bare(out)?;),
+            Form::Boxed => quote!(#value.encode_boxed(out)?;),
+        }
+    }
+
+    fn decode_expr(&self, from: &ItemPath, wire: &Wire) -> TokenStream {
+        let ty = self.rust_type(from, wire);
+        match form(wire) {
+            Form::Bare => quote!(<#ty as ::tl_runtime::BareDecode>::decode_bare(reader)?),
+            Form::Boxed => quote!(<#ty as ::tl_runtime::BoxedDecode>::decode_boxed(reader)?),
+        }
+    }
+
+    fn structure(&self, s: &Struct) -> TokenStream {
+        let name = ident(&s.path.name);
+        let tl_name = s.def.full_name();
+        let id = hex(s.def.id());
+        let derives = self.derives();
+        let doc = docs::structure(self.model, s);
+        let generics: Vec<_> = s.generics.iter().map(|g| ident(g)).collect();
+        let (decl_generics, use_generics) = if generics.is_empty() {
+            (quote!(), quote!())
+        } else {
+            (quote!(<#(#generics),*>), quote!(<#(#generics),*>))
+        };
+        let bound = |bound: TokenStream| {
+            if generics.is_empty() {
+                quote!()
+            } else {
+                quote!(<#(#generics: #bound),*>)
+            }
+        };
+
+        let stored: Vec<&Field> = s.fields.iter().filter(|f| f.is_stored()).collect();
+        let field_decls = stored.iter().map(|f| {
+            let fname = ident(&f.name);
+            let ty = self.field_type(&s.path, f);
+            let doc = docs::field(f);
+            quote! {
+                #[doc = #doc]
+                pub #fname: #ty,
+            }
+        });
+        let body = if stored.is_empty() && generics.is_empty() {
+            quote!(;)
+        } else {
+            quote!({ #(#field_decls)* })
+        };
+
+        // Encoding.
+        let mut len_terms = Vec::new();
+        let mut encode_stmts = Vec::new();
+        let mut checks = Vec::new();
+        let mut flag_values = Vec::new();
+        for (i, f) in s.fields.iter().enumerate() {
+            let fname = ident(&f.name);
+            match &f.kind {
+                FieldKind::Flags => {
+                    let local = format_ident!("{}", flag_local(&f.tl_name));
+                    let bits: Vec<TokenStream> = s
+                        .fields
+                        .iter()
+                        .filter_map(|g| {
+                            let gname = ident(&g.name);
+                            let (flag, present) = match &g.kind {
+                                FieldKind::Optional { flag, .. } => (flag, quote!(self.#gname.is_some())),
+                                FieldKind::FlagTrue { flag } => (flag, quote!(self.#gname)),
+                                _ => return None,
+                            };
+                            if flag.holder != f.tl_name {
+                                return None;
+                            }
+                            let bit = Literal::u32_unsuffixed(flag.bit);
+                            Some(quote!(if #present { 1 << #bit } else { 0 }))
+                        })
+                        .collect();
+                    let value = if bits.is_empty() { quote!(0u32) } else { quote!(#(#bits)|*) };
+                    flag_values.push(quote!(let #local: u32 = #value;));
+                    len_terms.push(quote!(4));
+                    encode_stmts.push(quote!(out.extend_from_slice(&#local.to_le_bytes());));
+                }
+                FieldKind::ObjectLength => {
+                    // The next field is the `Object` whose length this is.
+                    let body = ident(&s.fields[i + 1].name);
+                    len_terms.push(quote!(4));
+                    encode_stmts.push(quote!(out.extend_from_slice(&self.#body.len_field()?.to_le_bytes());));
+                }
+                FieldKind::Required { wire, .. } => {
+                    len_terms.push(Self::len_expr(wire, quote!(self.#fname)));
+                    encode_stmts.push(Self::encode_stmt(wire, quote!(self.#fname)));
+                }
+                FieldKind::Optional { wire, .. } => {
+                    if let Some(len) = fixed_len(wire) {
+                        let len = Literal::usize_unsuffixed(len);
+                        len_terms.push(quote!(if self.#fname.is_some() { #len } else { 0 }));
+                    } else {
+                        let len = Self::len_expr(wire, quote!(value));
+                        len_terms.push(quote!(self.#fname.as_ref().map_or(0, |value| #len)));
+                    }
+                    let encode = Self::encode_stmt(wire, quote!(value));
+                    encode_stmts.push(quote!(if let Some(value) = &self.#fname { #encode }));
+                }
+                FieldKind::FlagTrue { .. } => {}
+            }
+        }
+        // Fields that share a bit must agree; checked once per group, before writing.
+        let mut groups: BTreeMap<(String, u32), Vec<TokenStream>> = BTreeMap::new();
+        for f in &s.fields {
+            let fname = ident(&f.name);
+            match &f.kind {
+                FieldKind::Optional { flag, .. } if flag.shared => {
+                    groups.entry((flag.holder.clone(), flag.bit)).or_default().push(quote!(self.#fname.is_some()))
+                }
+                FieldKind::FlagTrue { flag } if flag.shared => {
+                    groups.entry((flag.holder.clone(), flag.bit)).or_default().push(quote!(self.#fname))
+                }
+                _ => {}
+            }
+        }
+        for ((holder, bit), presence) in groups {
+            if presence.len() < 2 {
+                continue;
+            }
+            let first = &presence[0];
+            let rest = &presence[1..];
+            checks.push(quote! {
+                if #(#first != #rest)||* {
+                    return Err(::tl_runtime::EncodeError::InconsistentFlags { constructor: #tl_name, holder: #holder, bit: #bit });
+                }
+            });
+        }
+        let bare_len = if len_terms.is_empty() { quote!(0) } else { quote!(#(#len_terms)+*) };
+
+        // Decoding: a struct literal evaluates its fields in the order written, which is the
+        // wire order; flag words are read into locals first where they appear.
+        let mut decode_stmts = Vec::new();
+        let mut field_inits = Vec::new();
+        let mut pending_len = None;
+        for f in &s.fields {
+            let fname = ident(&f.name);
+            let local = decode_local(&f.name);
+            match &f.kind {
+                FieldKind::Flags => {
+                    // Flags come before the fields they govern; fields before a flags word
+                    // are decoded into locals so the order stays the wire order.
+                    let word = format_ident!("{}", flag_local(&f.tl_name));
+                    let used = s.fields.iter().any(|g| match &g.kind {
+                        FieldKind::Optional { flag, .. } | FieldKind::FlagTrue { flag } => flag.holder == f.tl_name,
+                        _ => false,
+                    });
+                    decode_stmts.push(if used {
+                        quote!(let #word = <u32 as ::tl_runtime::BareDecode>::decode_bare(reader)?;)
+                    } else {
+                        quote!(<u32 as ::tl_runtime::BareDecode>::decode_bare(reader)?;)
+                    });
+                }
+                FieldKind::ObjectLength => {
+                    pending_len = Some(quote!(let len = <i32 as ::tl_runtime::BareDecode>::decode_bare(reader)?;));
+                }
+                FieldKind::Required { wire: Wire::Object, .. } => {
+                    let value = match pending_len.take() {
+                        Some(read_len) => quote!({ #read_len ::tl_runtime::Object::decode_with_len(reader, len)? }),
+                        None => quote!(::tl_runtime::Object::decode_rest(reader)?),
+                    };
+                    decode_stmts.push(quote!(let #local = #value;));
+                    field_inits.push(if local == fname { quote!(#fname) } else { quote!(#fname: #local) });
+                }
+                FieldKind::Required { wire, boxed } => {
+                    let value = self.decode_expr(&s.path, wire);
+                    let value = if *boxed { quote!(Box::new(#value)) } else { value };
+                    decode_stmts.push(quote!(let #local = #value;));
+                    field_inits.push(if local == fname { quote!(#fname) } else { quote!(#fname: #local) });
+                }
+                FieldKind::Optional { wire, boxed, flag } => {
+                    let word = format_ident!("{}", flag_local(&flag.holder));
+                    let bit = Literal::u32_unsuffixed(flag.bit);
+                    let value = self.decode_expr(&s.path, wire);
+                    let value = if *boxed { quote!(Box::new(#value)) } else { value };
+                    decode_stmts.push(quote!(let #local = if #word & (1 << #bit) != 0 { Some(#value) } else { None };));
+                    field_inits.push(if local == fname { quote!(#fname) } else { quote!(#fname: #local) });
+                }
+                FieldKind::FlagTrue { flag } => {
+                    let word = format_ident!("{}", flag_local(&flag.holder));
+                    let bit = Literal::u32_unsuffixed(flag.bit);
+                    decode_stmts.push(quote!(let #local = #word & (1 << #bit) != 0;));
+                    field_inits.push(if local == fname { quote!(#fname) } else { quote!(#fname: #local) });
+                }
+            }
+        }
+        let construct = if stored.is_empty() && generics.is_empty() {
+            quote!(Self)
+        } else {
+            quote!(Self { #(#field_inits),* })
+        };
+        let reader_name = if s.fields.is_empty() { quote!(_reader) } else { quote!(reader) };
+
+        let encode_bound = bound(quote!(::tl_runtime::BoxedEncode));
+        let decode_bound = bound(quote!(::tl_runtime::BoxedDecode));
+        let out_name = if encode_stmts.is_empty() { quote!(_out) } else { quote!(out) };
+        let mut impls = quote! {
+            impl #decl_generics ::tl_runtime::Identifiable for #name #use_generics {
+                const CONSTRUCTOR_ID: u32 = #id;
+            }
+            impl #encode_bound ::tl_runtime::BareEncode for #name #use_generics {
+                #[inline]
+                fn bare_len(&self) -> usize {
+                    #bare_len
+                }
+                fn encode_bare(&self, #out_name: &mut Vec<u8>) -> Result<(), ::tl_runtime::EncodeError> {
+                    #(#checks)*
+                    #(#flag_values)*
+                    #(#encode_stmts)*
+                    Ok(())
+                }
+            }
+            impl #encode_bound ::tl_runtime::BoxedEncode for #name #use_generics {
+                #[inline]
+                fn boxed_len(&self) -> usize {
+                    4 + self.bare_len()
+                }
+                fn encode_boxed(&self, out: &mut Vec<u8>) -> Result<(), ::tl_runtime::EncodeError> {
+                    out.extend_from_slice(&u32::to_le_bytes(#id));
+                    self.encode_bare(out)
+                }
+            }
+            impl #decode_bound ::tl_runtime::BareDecode for #name #use_generics {
+                fn decode_bare(#reader_name: &mut ::tl_runtime::Reader<'_>) -> Result<Self, ::tl_runtime::DecodeError> {
+                    #(#decode_stmts)*
+                    Ok(#construct)
+                }
+            }
+            impl #decode_bound ::tl_runtime::BoxedDecode for #name #use_generics {
+                fn decode_boxed(reader: &mut ::tl_runtime::Reader<'_>) -> Result<Self, ::tl_runtime::DecodeError> {
+                    reader.expect_id(#id, #tl_name)?;
+                    reader.enter()?;
+                    let value = <Self as ::tl_runtime::BareDecode>::decode_bare(reader)?;
+                    reader.leave();
+                    Ok(value)
+                }
+            }
+        };
+        if s.is_function() {
+            let answer = s.answer.as_ref().expect("functions have answers");
+            let answer_ty = match answer {
+                Wire::Generic(g) => {
+                    let g = ident(g);
+                    quote!(#g::Answer)
+                }
+                other => self.rust_type(&s.path, other),
+            };
+            let call_bound = bound(quote!(::tl_runtime::RemoteCall));
+            impls.extend(quote! {
+                impl #call_bound ::tl_runtime::RemoteCall for #name #use_generics {
+                    type Answer = #answer_ty;
+                }
+            });
+        } else if generics.is_empty() {
+            let min_len = Literal::usize_unsuffixed(s.min_len);
+            impls.extend(quote! {
+                impl ::tl_runtime::VectorElement for #name {
+                    const MIN_ELEMENT_LEN: usize = #min_len;
+                    #[inline]
+                    fn element_len(&self) -> usize {
+                        self.bare_len()
+                    }
+                    #[inline]
+                    fn encode_element(&self, out: &mut Vec<u8>) -> Result<(), ::tl_runtime::EncodeError> {
+                        self.encode_bare(out)
+                    }
+                    #[inline]
+                    fn decode_element(reader: &mut ::tl_runtime::Reader<'_>) -> Result<Self, ::tl_runtime::DecodeError> {
+                        <Self as ::tl_runtime::BareDecode>::decode_bare(reader)
+                    }
+                }
+            });
+        }
+        if let Some(parent) = s.parent {
+            impls.extend(self.conversions(s, &self.model.enums[parent]));
+        }
+        quote! {
+            #[doc = #doc]
+            #derives
+            pub struct #name #decl_generics #body
+            #impls
+        }
+    }
+
+    /// `From<Struct> for Enum` and `TryFrom<Enum> for Struct`.
+    fn conversions(&self, s: &Struct, e: &Enum) -> TokenStream {
+        let variant = e.variants.iter().find(|v| std::ptr::eq(&self.model.structs[v.structure], s)).expect("variant of its parent");
+        let name = ident(&s.path.name);
+        let vname = ident(&variant.name);
+        let enum_path = Self::item_path(&s.path, &e.path);
+        let tl_name = s.def.full_name();
+        let unit = self.is_unit(s);
+        let (wrap, unwrap) = match (unit, variant.boxed) {
+            (true, _) => (quote!(#enum_path::#vname), quote!(#enum_path::#vname => Ok(#name))),
+            (false, true) => (quote!(#enum_path::#vname(Box::new(value))), quote!(#enum_path::#vname(value) => Ok(*value))),
+            (false, false) => (quote!(#enum_path::#vname(value)), quote!(#enum_path::#vname(value) => Ok(value))),
+        };
+        let value_name = if unit { quote!(_value) } else { quote!(value) };
+        let other = if e.variants.len() > 1 {
+            quote!(other => Err(::tl_runtime::WrongConstructor { expected: #tl_name, found: other.constructor_id() }),)
+        } else {
+            quote!()
+        };
+        quote! {
+            impl From<#name> for #enum_path {
+                fn from(#value_name: #name) -> Self {
+                    #wrap
+                }
+            }
+            impl TryFrom<#enum_path> for #name {
+                type Error = ::tl_runtime::WrongConstructor;
+                fn try_from(value: #enum_path) -> Result<Self, Self::Error> {
+                    match value {
+                        #unwrap,
+                        #other
+                    }
+                }
+            }
+        }
+    }
+
+    fn is_unit(&self, s: &Struct) -> bool {
+        s.fields.is_empty() && s.generics.is_empty()
+    }
+
+    fn enumeration(&self, e: &Enum) -> TokenStream {
+        let name = ident(&e.path.name);
+        let tl_name = &e.tl_name;
+        let derives = self.derives();
+        let doc = docs::enumeration(self.model, e);
+        let mut variants = Vec::new();
+        let mut len_arms = Vec::new();
+        let mut encode_arms = Vec::new();
+        let mut decode_arms = Vec::new();
+        let mut id_arms = Vec::new();
+        for v in &e.variants {
+            let s = &self.model.structs[v.structure];
+            let vname = ident(&v.name);
+            let id = hex(s.def.id());
+            let path = Self::item_path(&e.path, &s.path);
+            let vdoc = docs::variant(s);
+            if self.is_unit(s) {
+                variants.push(quote!(#[doc = #vdoc] #vname,));
+                len_arms.push(quote!(Self::#vname => 4,));
+                encode_arms.push(quote!(Self::#vname => { out.extend_from_slice(&u32::to_le_bytes(#id)); Ok(()) }));
+                decode_arms.push(quote!(#id => Self::#vname,));
+                id_arms.push(quote!(Self::#vname => #id,));
+            } else {
+                let payload = if v.boxed { quote!(Box<#path>) } else { quote!(#path) };
+                variants.push(quote!(#[doc = #vdoc] #vname(#payload),));
+                len_arms.push(quote!(Self::#vname(value) => value.boxed_len(),));
+                encode_arms.push(quote!(Self::#vname(value) => value.encode_boxed(out),));
+                let decode = quote!(<#path as ::tl_runtime::BareDecode>::decode_bare(reader)?);
+                let decode = if v.boxed { quote!(Box::new(#decode)) } else { decode };
+                decode_arms.push(quote!(#id => Self::#vname(#decode),));
+                id_arms.push(quote!(Self::#vname(_) => #id,));
+            }
+        }
+        quote! {
+            #[doc = #doc]
+            #derives
+            pub enum #name {
+                #(#variants)*
+            }
+            impl #name {
+                /// The constructor ID of the value held.
+                pub fn constructor_id(&self) -> u32 {
+                    match self {
+                        #(#id_arms)*
+                    }
+                }
+            }
+            impl ::tl_runtime::BoxedEncode for #name {
+                #[inline]
+                fn boxed_len(&self) -> usize {
+                    match self {
+                        #(#len_arms)*
+                    }
+                }
+                fn encode_boxed(&self, out: &mut Vec<u8>) -> Result<(), ::tl_runtime::EncodeError> {
+                    match self {
+                        #(#encode_arms)*
+                    }
+                }
+            }
+            impl ::tl_runtime::BoxedDecode for #name {
+                fn decode_boxed(reader: &mut ::tl_runtime::Reader<'_>) -> Result<Self, ::tl_runtime::DecodeError> {
+                    let id = reader.read_u32()?;
+                    reader.enter()?;
+                    let value = match id {
+                        #(#decode_arms)*
+                        _ => return Err(reader.unknown_constructor(id, #tl_name)),
+                    };
+                    reader.leave();
+                    Ok(value)
+                }
+            }
+            impl ::tl_runtime::VectorElement for #name {
+                const MIN_ELEMENT_LEN: usize = 4;
+                #[inline]
+                fn element_len(&self) -> usize {
+                    self.boxed_len()
+                }
+                #[inline]
+                fn encode_element(&self, out: &mut Vec<u8>) -> Result<(), ::tl_runtime::EncodeError> {
+                    self.encode_boxed(out)
+                }
+                #[inline]
+                fn decode_element(reader: &mut ::tl_runtime::Reader<'_>) -> Result<Self, ::tl_runtime::DecodeError> {
+                    <Self as ::tl_runtime::BoxedDecode>::decode_boxed(reader)
+                }
+            }
+        }
+    }
+}
+
+/// The local variable a field is decoded into: the field's own name, unless that is a
+/// name the decoder itself uses.
+fn decode_local(field: &str) -> proc_macro2::Ident {
+    match ident::plain(field) {
+        "reader" | "len" | "value" | "id" => format_ident!("{}_", ident::plain(field)),
+        _ if field.ends_with("_word") => format_ident!("{}_", field),
+        _ => ident(field),
+    }
+}
+
+/// The local variable a flags word is decoded into.
+fn flag_local(holder: &str) -> String {
+    format!("{}_word", ident::plain(&ident::field_name(holder)))
+}

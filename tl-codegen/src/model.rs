@@ -1,0 +1,779 @@
+//! Analysis: from TL definitions to the Rust shape of the bindings.
+//!
+//! Decides names, which TL type maps to which Rust type, which fields need a `Box`
+//! (recursion) and which enum variants are boxed (size). Emission (`emit.rs`) only
+//! prints what this module decided.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use tl_parser::ast::{Definition, ParamKind, Section, TypeRef};
+
+use crate::ident;
+
+/// A problem that makes a schema impossible to generate bindings for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModelError {
+    /// The TL definition the problem is in, when there is one.
+    pub definition: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.definition {
+            Some(def) => write!(f, "{def}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+fn error(def: &Definition, message: impl Into<String>) -> ModelError {
+    ModelError { definition: Some(def.full_name()), message: message.into() }
+}
+
+/// Which generated module tree an item lives in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tree {
+    /// `types::`: constructors as structs.
+    Types,
+    /// `enums::`: abstract types as enums.
+    Enums,
+    /// `functions::`: functions as structs.
+    Functions,
+}
+
+impl Tree {
+    pub fn module(self) -> &'static str {
+        match self {
+            Tree::Types => "types",
+            Tree::Enums => "enums",
+            Tree::Functions => "functions",
+        }
+    }
+}
+
+/// Where a generated item lives: `types::messages::ChatInviteExported`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ItemPath {
+    pub tree: Tree,
+    /// Rust module names of the TL namespace.
+    pub modules: Vec<String>,
+    /// The Rust type name.
+    pub name: String,
+}
+
+impl ItemPath {
+    /// Depth below the file root: `types::messages::X` is at depth 2.
+    pub fn depth(&self) -> usize {
+        1 + self.modules.len()
+    }
+}
+
+/// How a value is written on the wire and held in Rust.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Wire {
+    /// `int`: `i32`.
+    Int,
+    /// `long`: `i64`.
+    Long,
+    /// `double`: `f64`.
+    Double,
+    /// `#` used as a value: `u32`.
+    Nat,
+    /// `int128`: `[u8; 16]`.
+    Int128,
+    /// `int256`: `[u8; 32]`.
+    Int256,
+    /// `string`: `String`.
+    String,
+    /// `bytes`: `Vec<u8>`.
+    Bytes,
+    /// `Bool`: `bool`, boxed.
+    Bool,
+    /// `True` as a value (not a flag).
+    True,
+    /// `Vector<T>` (boxed) or `vector<T>` (bare).
+    Vector { boxed: bool, element: Box<Wire> },
+    /// An abstract type: a generated enum, boxed on the wire.
+    Enum(usize),
+    /// A constructor used as a bare type (`%T`, `future_salt`): a generated struct.
+    Struct(usize),
+    /// A type variable (`!X`): a generic parameter, boxed on the wire.
+    Generic(String),
+    /// `Object`: any boxed value, kept as raw bytes.
+    Object,
+}
+
+/// A flag condition: `holder.bit?`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlagRef {
+    /// TL name of the `#` field.
+    pub holder: String,
+    pub bit: u32,
+    /// Another field uses the same holder and bit.
+    pub shared: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldKind {
+    /// `name:#`: derived from the conditional fields, not stored.
+    Flags,
+    /// Always present.
+    Required { wire: Wire, boxed: bool },
+    /// `holder.N?T`: `Option<T>`.
+    Optional { wire: Wire, boxed: bool, flag: FlagRef },
+    /// `holder.N?true`: a `bool` that is the bit itself.
+    FlagTrue { flag: FlagRef },
+    /// MTProto's `message`: `bytes:int` is the byte length of the `Object` that follows;
+    /// derived on encode, not stored.
+    ObjectLength,
+}
+
+#[derive(Clone, Debug)]
+pub struct Field {
+    /// The TL parameter name.
+    pub tl_name: String,
+    /// The Rust field name (`r#type`, `self_`).
+    pub name: String,
+    pub kind: FieldKind,
+    pub doc: Option<String>,
+}
+
+impl Field {
+    /// Whether the struct stores this field.
+    pub fn is_stored(&self) -> bool {
+        !matches!(self.kind, FieldKind::Flags | FieldKind::ObjectLength)
+    }
+}
+
+/// A constructor or function: a generated struct.
+#[derive(Clone, Debug)]
+pub struct Struct {
+    pub def: Definition,
+    pub path: ItemPath,
+    pub fields: Vec<Field>,
+    /// Type variables (`X` of `{X:Type}`) as Rust generic names.
+    pub generics: Vec<String>,
+    /// For functions: the answer type.
+    pub answer: Option<Wire>,
+    /// For constructors: the enum of its abstract type, if generated.
+    pub parent: Option<usize>,
+    /// The fewest bytes the bare form can take.
+    pub min_len: usize,
+}
+
+impl Struct {
+    pub fn is_function(&self) -> bool {
+        self.def.section == Section::Functions
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Variant {
+    /// The Rust variant name.
+    pub name: String,
+    /// The constructor's struct.
+    pub structure: usize,
+    /// The payload is `Box`ed (large or recursive).
+    pub boxed: bool,
+}
+
+/// An abstract type: a generated enum.
+#[derive(Clone, Debug)]
+pub struct Enum {
+    /// The TL type name (`InputPeer`, `messages.Messages`).
+    pub tl_name: String,
+    pub path: ItemPath,
+    pub variants: Vec<Variant>,
+    /// Documentation from a TDLib `//@class`.
+    pub doc: Option<String>,
+}
+
+/// Knobs of the analysis.
+#[derive(Clone, Debug)]
+pub struct ModelOptions {
+    /// Enum variants whose payload is estimated above this many bytes are boxed.
+    pub large_variant_bytes: usize,
+}
+
+impl Default for ModelOptions {
+    fn default() -> Self {
+        ModelOptions { large_variant_bytes: 96 }
+    }
+}
+
+/// Everything the emitter needs.
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    pub layer: Option<u32>,
+    pub structs: Vec<Struct>,
+    pub enums: Vec<Enum>,
+}
+
+/// TL types that map to runtime types instead of generated ones.
+fn special_type(name: &str) -> Option<Wire> {
+    Some(match name {
+        "int" | "Int" | "int32" => Wire::Int,
+        "long" | "Long" | "int64" => Wire::Long,
+        "double" | "Double" => Wire::Double,
+        "#" | "nat" => Wire::Nat,
+        "int128" | "Int128" => Wire::Int128,
+        "int256" | "Int256" => Wire::Int256,
+        "string" | "String" => Wire::String,
+        "bytes" | "Bytes" => Wire::Bytes,
+        "Bool" => Wire::Bool,
+        "True" => Wire::True,
+        "Object" => Wire::Object,
+        _ => return None,
+    })
+}
+
+/// Whether a definition is provided by the runtime rather than generated.
+fn provided_by_runtime(def: &Definition) -> bool {
+    if def.builtin.is_some() || def.question_mark {
+        return true;
+    }
+    let result = def.result.full_name();
+    def.section == Section::Types
+        && matches!(result.as_str(), "Bool" | "True" | "Vector" | "Int" | "Long" | "Double" | "String" | "Bytes" | "Int128" | "Int256")
+}
+
+impl Model {
+    /// Analyses every definition of the given schemas (already validated by the parser).
+    pub fn build(definitions: &[&Definition], layer: Option<u32>, options: &ModelOptions) -> Result<Model, Vec<ModelError>> {
+        let mut builder = Builder::default();
+        builder.collect(definitions);
+        builder.resolve_fields();
+        if !builder.errors.is_empty() {
+            return Err(builder.errors);
+        }
+        builder.check_names();
+        if !builder.errors.is_empty() {
+            return Err(builder.errors);
+        }
+        let mut model = Model { layer, structs: builder.structs, enums: builder.enums };
+        model.box_recursive_fields();
+        model.box_large_variants(options.large_variant_bytes);
+        model.compute_min_lens();
+        Ok(model)
+    }
+
+    pub fn path_of(&self, wire: &Wire) -> Option<&ItemPath> {
+        match wire {
+            Wire::Enum(i) => Some(&self.enums[*i].path),
+            Wire::Struct(i) => Some(&self.structs[*i].path),
+            _ => None,
+        }
+    }
+
+    /// Edges of the "contains without indirection" graph: struct → types of its non-vector
+    /// fields; enum → its unboxed variants. Nodes: structs are `0..n`, enums `n..n+m`.
+    fn containment_edges(&self, boxed_fields_break: bool) -> Vec<Vec<usize>> {
+        let n = self.structs.len();
+        let mut edges = vec![Vec::new(); n + self.enums.len()];
+        for (i, s) in self.structs.iter().enumerate() {
+            for field in &s.fields {
+                let (wire, boxed) = match &field.kind {
+                    FieldKind::Required { wire, boxed } | FieldKind::Optional { wire, boxed, .. } => (wire, *boxed),
+                    _ => continue,
+                };
+                if boxed && boxed_fields_break {
+                    continue;
+                }
+                match wire {
+                    Wire::Enum(e) => edges[i].push(n + e),
+                    Wire::Struct(t) => edges[i].push(*t),
+                    _ => {}
+                }
+            }
+        }
+        for (e, en) in self.enums.iter().enumerate() {
+            for v in &en.variants {
+                if !v.boxed {
+                    edges[n + e].push(v.structure);
+                }
+            }
+        }
+        edges
+    }
+
+    /// A field whose type can contain the struct itself again would make the type infinitely
+    /// large: such fields are boxed. Exactly the edges inside a strongly connected component.
+    fn box_recursive_fields(&mut self) {
+        let n = self.structs.len();
+        let edges = self.containment_edges(false);
+        let component = strongly_connected_components(&edges);
+        for (i, s) in self.structs.iter_mut().enumerate() {
+            for field in &mut s.fields {
+                if let FieldKind::Required { wire, boxed } | FieldKind::Optional { wire, boxed, .. } = &mut field.kind {
+                    let target = match wire {
+                        Wire::Enum(e) => n + *e,
+                        Wire::Struct(t) => *t,
+                        _ => continue,
+                    };
+                    if component[target] == component[i] {
+                        *boxed = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Boxes enum variants whose payload is large, so one large constructor does not make
+    /// every value of its type large.
+    fn box_large_variants(&mut self, threshold: usize) {
+        let mut sizes = SizeEstimator { model: self, struct_sizes: HashMap::new(), enum_sizes: HashMap::new() };
+        let mut decisions = Vec::new();
+        for (e, en) in self.enums.iter().enumerate() {
+            for (v, variant) in en.variants.iter().enumerate() {
+                let size = sizes.struct_size(variant.structure);
+                if size > threshold {
+                    decisions.push((e, v));
+                }
+            }
+        }
+        for (e, v) in decisions {
+            self.enums[e].variants[v].boxed = true;
+        }
+    }
+
+    fn compute_min_lens(&mut self) {
+        for i in 0..self.structs.len() {
+            let mut len = 0usize;
+            for field in &self.structs[i].fields {
+                len += match &field.kind {
+                    FieldKind::Flags | FieldKind::ObjectLength => 4,
+                    FieldKind::Required { wire, .. } => self.min_wire_len(wire, 0),
+                    FieldKind::Optional { .. } | FieldKind::FlagTrue { .. } => 0,
+                };
+            }
+            self.structs[i].min_len = len;
+        }
+    }
+
+    fn min_wire_len(&self, wire: &Wire, depth: usize) -> usize {
+        match wire {
+            Wire::Int | Wire::Nat | Wire::Bool | Wire::True | Wire::Enum(_) | Wire::Generic(_) | Wire::Object => 4,
+            Wire::Long | Wire::Double => 8,
+            Wire::Int128 => 16,
+            Wire::Int256 => 32,
+            Wire::String | Wire::Bytes => 4,
+            Wire::Vector { boxed, .. } => {
+                if *boxed {
+                    8
+                } else {
+                    4
+                }
+            }
+            Wire::Struct(t) => {
+                if depth > 8 {
+                    return 0;
+                }
+                self.structs[*t]
+                    .fields
+                    .iter()
+                    .map(|f| match &f.kind {
+                        FieldKind::Flags | FieldKind::ObjectLength => 4,
+                        FieldKind::Required { wire, .. } => self.min_wire_len(wire, depth + 1),
+                        _ => 0,
+                    })
+                    .sum()
+            }
+        }
+    }
+}
+
+/// Rough sizes of generated Rust types on a 64-bit target, for the variant boxing policy.
+struct SizeEstimator<'m> {
+    model: &'m Model,
+    struct_sizes: HashMap<usize, usize>,
+    enum_sizes: HashMap<usize, usize>,
+}
+
+impl SizeEstimator<'_> {
+    fn struct_size(&mut self, i: usize) -> usize {
+        if let Some(&size) = self.struct_sizes.get(&i) {
+            return size;
+        }
+        // Guard against cycles (broken by boxing already; this is belt and braces).
+        self.struct_sizes.insert(i, 8);
+        let model = self.model;
+        let mut size = 0;
+        for field in &model.structs[i].fields {
+            size += match &field.kind {
+                FieldKind::Flags | FieldKind::ObjectLength => 0,
+                FieldKind::FlagTrue { .. } => 1,
+                FieldKind::Required { boxed: true, .. } | FieldKind::Optional { boxed: true, .. } => 8,
+                FieldKind::Required { wire, .. } => self.wire_size(wire),
+                FieldKind::Optional { wire, .. } => {
+                    let inner = self.wire_size(wire);
+                    match wire {
+                        Wire::Bool | Wire::String | Wire::Bytes | Wire::Vector { .. } | Wire::Enum(_) => inner,
+                        _ => inner + 8,
+                    }
+                }
+            };
+        }
+        self.struct_sizes.insert(i, size);
+        size
+    }
+
+    fn enum_size(&mut self, e: usize) -> usize {
+        if let Some(&size) = self.enum_sizes.get(&e) {
+            return size;
+        }
+        self.enum_sizes.insert(e, 16);
+        let model = self.model;
+        let mut largest = 0;
+        for v in &model.enums[e].variants {
+            let payload = if v.boxed { 8 } else { self.struct_size(v.structure) };
+            largest = largest.max(payload);
+        }
+        let size = largest + 8;
+        self.enum_sizes.insert(e, size);
+        size
+    }
+
+    fn wire_size(&mut self, wire: &Wire) -> usize {
+        match wire {
+            Wire::Int | Wire::Nat => 4,
+            Wire::Long | Wire::Double => 8,
+            Wire::Int128 => 16,
+            Wire::Int256 => 32,
+            Wire::String | Wire::Bytes | Wire::Vector { .. } | Wire::Object => 24,
+            Wire::Bool => 1,
+            Wire::True => 0,
+            Wire::Generic(_) => 16,
+            Wire::Enum(e) => self.enum_size(*e),
+            Wire::Struct(s) => self.struct_size(*s),
+        }
+    }
+}
+
+/// Tarjan's algorithm, iterative so deep schemas cannot overflow the stack.
+/// Returns the component number of every node.
+fn strongly_connected_components(edges: &[Vec<usize>]) -> Vec<usize> {
+    let n = edges.len();
+    let mut index = vec![usize::MAX; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut component = vec![usize::MAX; n];
+    let mut next_index = 0;
+    let mut next_component = 0;
+    for root in 0..n {
+        if index[root] != usize::MAX {
+            continue;
+        }
+        // (node, next edge to look at)
+        let mut call_stack = vec![(root, 0usize)];
+        index[root] = next_index;
+        low[root] = next_index;
+        next_index += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(&mut (node, ref mut edge)) = call_stack.last_mut() {
+            if let Some(&next) = edges[node].get(*edge) {
+                *edge += 1;
+                if index[next] == usize::MAX {
+                    index[next] = next_index;
+                    low[next] = next_index;
+                    next_index += 1;
+                    stack.push(next);
+                    on_stack[next] = true;
+                    call_stack.push((next, 0));
+                } else if on_stack[next] {
+                    low[node] = low[node].min(index[next]);
+                }
+            } else {
+                call_stack.pop();
+                if let Some(&(parent, _)) = call_stack.last() {
+                    low[parent] = low[parent].min(low[node]);
+                }
+                if low[node] == index[node] {
+                    while let Some(member) = stack.pop() {
+                        on_stack[member] = false;
+                        component[member] = next_component;
+                        if member == node {
+                            break;
+                        }
+                    }
+                    next_component += 1;
+                }
+            }
+        }
+    }
+    component
+}
+
+#[derive(Default)]
+struct Builder<'d> {
+    defs: Vec<&'d Definition>,
+    structs: Vec<Struct>,
+    enums: Vec<Enum>,
+    /// TL full name of a constructor (types section) → struct index.
+    constructor_by_name: HashMap<String, usize>,
+    /// TL full name of an abstract type → enum index.
+    enum_by_name: HashMap<String, usize>,
+    errors: Vec<ModelError>,
+}
+
+impl<'d> Builder<'d> {
+    fn collect(&mut self, definitions: &[&'d Definition]) {
+        // Abstract types in name order, constructors in source order within each, so a
+        // one-line schema change is a local change in the output.
+        let mut by_type: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for &def in definitions {
+            if provided_by_runtime(def) {
+                continue;
+            }
+            let tree = match def.section {
+                Section::Types => Tree::Types,
+                Section::Functions => Tree::Functions,
+            };
+            let index = self.structs.len();
+            let path = ItemPath {
+                tree,
+                modules: def.namespace.iter().map(|ns| ident::module_name(ns)).collect(),
+                name: ident::type_name(&def.name),
+            };
+            self.structs.push(Struct {
+                def: def.clone(),
+                path,
+                fields: Vec::new(),
+                generics: def.generics.iter().map(|g| ident::type_name(&g.name)).collect(),
+                answer: None,
+                parent: None,
+                min_len: 0,
+            });
+            self.defs.push(def);
+            if def.section == Section::Types {
+                let full = def.full_name();
+                if self.constructor_by_name.insert(full.clone(), index).is_some() {
+                    self.errors.push(error(def, "defined twice"));
+                }
+                let result = def.result.full_name();
+                if special_type(&result).is_none() {
+                    by_type.entry(result).or_default().push(index);
+                }
+            }
+        }
+        for (tl_name, members) in by_type {
+            let (namespace, name) = match tl_name.rsplit_once('.') {
+                Some((ns, name)) => (ns.split('.').map(ident::module_name).collect(), name),
+                None => (Vec::new(), tl_name.as_str()),
+            };
+            let enum_name = ident::type_name(name);
+            let mut variants: Vec<Variant> = members
+                .iter()
+                .map(|&s| Variant { name: variant_name(&enum_name, &self.structs[s].path.name), structure: s, boxed: false })
+                .collect();
+            let mut seen = std::collections::HashSet::new();
+            if !variants.iter().all(|v| seen.insert(v.name.clone())) {
+                for v in &mut variants {
+                    v.name = self.structs[v.structure].path.name.clone();
+                }
+            }
+            let e = self.enums.len();
+            for &s in &members {
+                self.structs[s].parent = Some(e);
+            }
+            self.enum_by_name.insert(tl_name.clone(), e);
+            self.enums.push(Enum {
+                tl_name,
+                path: ItemPath { tree: Tree::Enums, modules: namespace, name: enum_name },
+                variants,
+                doc: None,
+            });
+        }
+    }
+
+    fn resolve_fields(&mut self) {
+        for i in 0..self.structs.len() {
+            let def = self.defs[i];
+            let generics: Vec<&str> = def.generics.iter().map(|g| g.name.as_str()).collect();
+            let mut fields = Vec::new();
+            let params = &def.params;
+            for (p, param) in params.iter().enumerate() {
+                let Some(tl_name) = param.name.clone() else {
+                    self.errors.push(error(def, "anonymous parameter outside a builtin"));
+                    continue;
+                };
+                let name = ident::field_name(&tl_name);
+                let kind = match &param.kind {
+                    ParamKind::FlagsWord => FieldKind::Flags,
+                    ParamKind::Repeat { .. } => {
+                        self.errors.push(error(def, format!("parameter `{tl_name}`: repetition `[ ... ]` is only supported in builtins")));
+                        continue;
+                    }
+                    ParamKind::Value { ty, flag, bang } => {
+                        let next_is_object = params.get(p + 1).is_some_and(|next| {
+                            matches!(&next.kind, ParamKind::Value { ty, flag: None, .. } if ty.full_name() == "Object")
+                        });
+                        if ty.name == "true" && ty.namespace.is_empty() && !ty.percent {
+                            match flag {
+                                Some(flag) => FieldKind::FlagTrue {
+                                    flag: FlagRef { holder: flag.holder.clone(), bit: flag.bit, shared: flag.shared },
+                                },
+                                None => {
+                                    self.errors.push(error(def, format!("parameter `{tl_name}`: bare `true` is only meaningful as a flag (`flags.N?true`)")));
+                                    continue;
+                                }
+                            }
+                        } else if tl_name == "bytes" && flag.is_none() && ty.full_name() == "int" && next_is_object {
+                            FieldKind::ObjectLength
+                        } else {
+                            match self.wire(def, ty, *bang, &generics) {
+                                Ok(wire) => match flag {
+                                    None => FieldKind::Required { wire, boxed: false },
+                                    Some(flag) => {
+                                        let flag = FlagRef { holder: flag.holder.clone(), bit: flag.bit, shared: flag.shared };
+                                        FieldKind::Optional { wire, boxed: false, flag }
+                                    }
+                                },
+                                Err(e) => {
+                                    self.errors.push(e);
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                };
+                fields.push(Field { tl_name, name, kind, doc: param.doc.clone() });
+            }
+            let answer = if def.section == Section::Functions {
+                match self.wire(def, &def.result, false, &generics) {
+                    Ok(w) => Some(w),
+                    Err(e) => {
+                        self.errors.push(e);
+                        None
+                    }
+                }
+            } else {
+                None
+            };
+            self.structs[i].fields = fields;
+            self.structs[i].answer = answer;
+        }
+    }
+
+    fn wire(&self, def: &Definition, ty: &TypeRef, bang: bool, generics: &[&str]) -> Result<Wire, ModelError> {
+        let full = ty.full_name();
+        if ty.generic || (ty.namespace.is_empty() && generics.contains(&ty.name.as_str())) {
+            return Ok(Wire::Generic(ident::type_name(&ty.name)));
+        }
+        if bang {
+            return Err(error(def, format!("`!{full}` must name a type variable")));
+        }
+        if full == "Vector" || full == "vector" {
+            let [element] = ty.args.as_slice() else {
+                return Err(error(def, format!("`{full}` takes exactly one type argument")));
+            };
+            let element = self.wire(def, element, false, generics)?;
+            return Ok(Wire::Vector { boxed: full == "Vector", element: Box::new(element) });
+        }
+        if !ty.args.is_empty() {
+            return Err(error(def, format!("type `{full}` takes no arguments")));
+        }
+        if let Some(wire) = special_type(&full) {
+            if ty.percent && matches!(wire, Wire::Bool) {
+                return Err(error(def, "`%Bool` has no single constructor"));
+            }
+            return Ok(wire);
+        }
+        if ty.percent {
+            // `%Message`: the single constructor of `Message`.
+            let Some(&e) = self.enum_by_name.get(&full) else {
+                return Err(error(def, format!("unknown type `{full}`")));
+            };
+            let variants = &self.enums[e].variants;
+            if variants.len() != 1 {
+                return Err(error(def, format!("`%{full}` needs exactly one constructor, `{full}` has {}", variants.len())));
+            }
+            return Ok(Wire::Struct(variants[0].structure));
+        }
+        if ty.is_bare() {
+            return match self.constructor_by_name.get(&full) {
+                Some(&s) => Ok(Wire::Struct(s)),
+                None => Err(error(def, format!("unknown constructor `{full}` used as a bare type"))),
+            };
+        }
+        match self.enum_by_name.get(&full) {
+            Some(&e) => Ok(Wire::Enum(e)),
+            None => Err(error(def, format!("unknown type `{full}`"))),
+        }
+    }
+
+    fn check_names(&mut self) {
+        let mut seen: HashMap<&ItemPath, usize> = HashMap::new();
+        for (i, s) in self.structs.iter().enumerate() {
+            if let Some(&other) = seen.get(&s.path) {
+                self.errors.push(error(
+                    &s.def,
+                    format!("its Rust name `{}` is also the name of `{}`", s.path.name, self.structs[other].def.full_name()),
+                ));
+            }
+            seen.insert(&s.path, i);
+            let mut fields = HashMap::new();
+            for f in &s.fields {
+                if let Some(other) = fields.insert(f.name.clone(), f.tl_name.clone()) {
+                    self.errors.push(error(
+                        &s.def,
+                        format!("parameters `{other}` and `{}` both become the Rust field `{}`", f.tl_name, f.name),
+                    ));
+                }
+            }
+        }
+        let mut seen: HashMap<&ItemPath, &str> = HashMap::new();
+        for e in &self.enums {
+            if let Some(other) = seen.insert(&e.path, &e.tl_name) {
+                self.errors.push(ModelError {
+                    definition: None,
+                    message: format!("types `{other}` and `{}` both become the Rust enum `{}`", e.tl_name, e.path.name),
+                });
+            }
+        }
+    }
+}
+
+/// `InputPeer` + `InputPeerUser` → `User`; otherwise the constructor's own name.
+fn variant_name(enum_name: &str, struct_name: &str) -> String {
+    match struct_name.strip_prefix(enum_name) {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_uppercase()) => match rest {
+            "Self" => "Self_".to_owned(),
+            _ => rest.to_owned(),
+        },
+        _ => struct_name.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variant_names() {
+        assert_eq!(variant_name("InputPeer", "InputPeerUser"), "User");
+        assert_eq!(variant_name("InputPeer", "InputPeerSelf"), "Self_");
+        assert_eq!(variant_name("InputPeer", "InputPeer"), "InputPeer");
+        assert_eq!(variant_name("Messages", "ChannelMessages"), "ChannelMessages");
+        assert_eq!(variant_name("Update", "Updates"), "Updates");
+        assert_eq!(variant_name("Pq", "Pq2"), "Pq2");
+    }
+
+    #[test]
+    fn scc_marks_cycles_only() {
+        // 0 -> 1 -> 2 -> 0, 3 -> 3, 4 -> 0
+        let edges = vec![vec![1], vec![2], vec![0], vec![3], vec![0]];
+        let c = strongly_connected_components(&edges);
+        assert_eq!(c[0], c[1]);
+        assert_eq!(c[1], c[2]);
+        assert_ne!(c[4], c[0]);
+        assert_eq!(c[3], c[3]);
+        assert_ne!(c[3], c[4]);
+    }
+}
