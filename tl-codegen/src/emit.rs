@@ -22,6 +22,9 @@ pub struct EmitOptions {
     pub extra_attributes: Vec<String>,
     /// Emit TL-JSON serde impls.
     pub serde: bool,
+    /// Emit `registry` (lookup of any constructor or function by name or ID) and
+    /// `functions::AnyFunction`; needs `serde`.
+    pub registry: bool,
 }
 
 /// Emits the whole file.
@@ -66,9 +69,11 @@ pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
             }
         }
     });
+    let registry = if options.registry { emitter.registry() } else { quote!() };
     quote! {
         #layer
         #(#trees)*
+        #registry
     }
 }
 
@@ -240,6 +245,14 @@ impl Emitter<'_> {
         let tl_name = s.def.full_name();
         let id = hex(s.def.id());
         let derives = self.derives();
+        let serde = if self.options.serde {
+            quote! {
+                #[derive(::tl_runtime::json::serde::Serialize, ::tl_runtime::json::serde::Deserialize)]
+                #[serde(crate = "::tl_runtime::json::serde", tag = "_", rename = #tl_name)]
+            }
+        } else {
+            quote!()
+        };
         let doc = docs::structure(self.model, s);
         let generics: Vec<_> = s.generics.iter().map(|g| ident(g)).collect();
         let (decl_generics, use_generics) = if generics.is_empty() {
@@ -260,16 +273,16 @@ impl Emitter<'_> {
             let fname = ident(&f.name);
             let ty = self.field_type(&s.path, f);
             let doc = docs::field(f);
+            let serde = if self.options.serde { serde_field_attributes(f) } else { quote!() };
             quote! {
                 #[doc = #doc]
+                #serde
                 pub #fname: #ty,
             }
         });
-        let body = if stored.is_empty() && generics.is_empty() {
-            quote!(;)
-        } else {
-            quote!({ #(#field_decls)* })
-        };
+        // Field-less structs are braced (`InputPeerEmpty {}`), not unit structs, so every
+        // struct has the same shape (and serde's tagged form applies to all of them).
+        let body = quote!({ #(#field_decls)* });
 
         // Encoding.
         let mut len_terms = Vec::new();
@@ -411,11 +424,7 @@ impl Emitter<'_> {
                 }
             }
         }
-        let construct = if stored.is_empty() && generics.is_empty() {
-            quote!(Self)
-        } else {
-            quote!(Self { #(#field_inits),* })
-        };
+        let construct = quote!(Self { #(#field_inits),* });
         let reader_name = if s.fields.is_empty() { quote!(_reader) } else { quote!(reader) };
 
         let encode_bound = bound(quote!(::tl_runtime::BoxedEncode));
@@ -504,6 +513,7 @@ impl Emitter<'_> {
         quote! {
             #[doc = #doc]
             #derives
+            #serde
             pub struct #name #decl_generics #body
             #impls
         }
@@ -518,7 +528,7 @@ impl Emitter<'_> {
         let tl_name = s.def.full_name();
         let unit = self.is_unit(s);
         let (wrap, unwrap) = match (unit, variant.boxed) {
-            (true, _) => (quote!(#enum_path::#vname), quote!(#enum_path::#vname => Ok(#name))),
+            (true, _) => (quote!(#enum_path::#vname), quote!(#enum_path::#vname => Ok(#name {}))),
             (false, true) => (quote!(#enum_path::#vname(Box::new(value))), quote!(#enum_path::#vname(value) => Ok(*value))),
             (false, false) => (quote!(#enum_path::#vname(value)), quote!(#enum_path::#vname(value) => Ok(value))),
         };
@@ -546,6 +556,56 @@ impl Emitter<'_> {
         }
     }
 
+    /// `registry::by_name` and `registry::by_id`: the Rust type of any constructor or
+    /// function, handed to a `TypeVisitor`.
+    fn registry(&self) -> TokenStream {
+        let from = ItemPath { tree: Tree::Types, modules: Vec::new(), name: String::new() };
+        let any_function = self.model.enums.iter().find(|e| e.path.tree == Tree::Functions && e.path.name == "AnyFunction").map(|e| Self::item_path(&from, &e.path));
+        let mut by_name = Vec::new();
+        let mut by_id = Vec::new();
+        let mut seen_ids = std::collections::HashSet::new();
+        for s in &self.model.structs {
+            let path = Self::item_path(&from, &s.path);
+            let ty = if s.generics.is_empty() {
+                path
+            } else {
+                let Some(any) = &any_function else { continue };
+                let args = s.generics.iter().map(|_| any.clone());
+                quote!(#path<#(#args),*>)
+            };
+            let tl_name = s.def.full_name();
+            by_name.push(quote!(#tl_name => visitor.visit::<#ty>(),));
+            if seen_ids.insert(s.def.id()) {
+                let id = hex(s.def.id());
+                by_id.push(quote!(#id => visitor.visit::<#ty>(),));
+            }
+        }
+        quote! {
+            /// Lookup of any constructor or function of the schema at run time.
+            #[allow(clippy::match_same_arms)]
+            pub mod registry {
+                /// Calls `visitor` with the Rust type of the constructor or function named
+                /// `name` (full TL name, namespace included); `None` if there is none.
+                /// Generic functions are instantiated with `functions::AnyFunction`.
+                pub fn by_name<V: ::tl_runtime::json::TypeVisitor>(name: &str, visitor: V) -> Option<V::Output> {
+                    Some(match name {
+                        #(#by_name)*
+                        _ => return None,
+                    })
+                }
+
+                /// Calls `visitor` with the Rust type of the constructor or function with
+                /// this ID; `None` if there is none.
+                pub fn by_id<V: ::tl_runtime::json::TypeVisitor>(id: u32, visitor: V) -> Option<V::Output> {
+                    Some(match id {
+                        #(#by_id)*
+                        _ => return None,
+                    })
+                }
+            }
+        }
+    }
+
     fn is_unit(&self, s: &Struct) -> bool {
         s.fields.is_empty() && s.generics.is_empty()
     }
@@ -560,21 +620,26 @@ impl Emitter<'_> {
         let mut encode_arms = Vec::new();
         let mut decode_arms = Vec::new();
         let mut id_arms = Vec::new();
+        let mut serialize_arms = Vec::new();
         for v in &e.variants {
             let s = &self.model.structs[v.structure];
             let vname = ident(&v.name);
             let id = hex(s.def.id());
             let path = Self::item_path(&e.path, &s.path);
             let vdoc = docs::variant(s);
+            let tl_variant = s.def.full_name();
+            let rename = if self.options.serde { quote!(#[serde(rename = #tl_variant)]) } else { quote!() };
             if self.is_unit(s) {
-                variants.push(quote!(#[doc = #vdoc] #vname,));
+                serialize_arms.push(quote!(Self::#vname => ::tl_runtime::json::serde::Serialize::serialize(&#path {}, serializer),));
+                variants.push(quote!(#[doc = #vdoc] #rename #vname,));
                 len_arms.push(quote!(Self::#vname => 4,));
                 encode_arms.push(quote!(Self::#vname => { out.extend_from_slice(&u32::to_le_bytes(#id)); Ok(()) }));
                 decode_arms.push(quote!(#id => Self::#vname,));
                 id_arms.push(quote!(Self::#vname => #id,));
             } else {
                 let payload = if v.boxed { quote!(Box<#path>) } else { quote!(#path) };
-                variants.push(quote!(#[doc = #vdoc] #vname(#payload),));
+                serialize_arms.push(quote!(Self::#vname(value) => ::tl_runtime::json::serde::Serialize::serialize(value, serializer),));
+                variants.push(quote!(#[doc = #vdoc] #rename #vname(#payload),));
                 len_arms.push(quote!(Self::#vname(value) => value.boxed_len(),));
                 encode_arms.push(quote!(Self::#vname(value) => value.encode_boxed(out),));
                 let decode = quote!(<#path as ::tl_runtime::BareDecode>::decode_bare(reader)?);
@@ -583,12 +648,34 @@ impl Emitter<'_> {
                 id_arms.push(quote!(Self::#vname(_) => #id,));
             }
         }
+        let (serde_attributes, serde_impl) = if self.options.serde {
+            (
+                quote! {
+                    #[derive(::tl_runtime::json::serde::Deserialize)]
+                    #[serde(crate = "::tl_runtime::json::serde", tag = "_")]
+                },
+                // The variant's struct writes its own `"_"`; deriving would write it twice.
+                quote! {
+                    impl ::tl_runtime::json::serde::Serialize for #name {
+                        fn serialize<S: ::tl_runtime::json::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                            match self {
+                                #(#serialize_arms)*
+                            }
+                        }
+                    }
+                },
+            )
+        } else {
+            (quote!(), quote!())
+        };
         quote! {
             #[doc = #doc]
             #derives
+            #serde_attributes
             pub enum #name {
                 #(#variants)*
             }
+            #serde_impl
             impl #name {
                 /// The constructor ID of the value held.
                 pub fn constructor_id(&self) -> u32 {
@@ -638,6 +725,43 @@ impl Emitter<'_> {
                 }
             }
         }
+    }
+}
+
+/// Whether TL-JSON differs from plain serde for this type (base64 bytes, hex int128).
+fn needs_tl_json(wire: &Wire) -> bool {
+    match wire {
+        Wire::Bytes | Wire::Int128 | Wire::Int256 => true,
+        Wire::Vector { element, .. } => needs_tl_json(element),
+        _ => false,
+    }
+}
+
+fn serde_field_attributes(f: &Field) -> TokenStream {
+    let mut parts = Vec::new();
+    if ident::plain(&f.name) != f.tl_name {
+        let tl_name = &f.tl_name;
+        parts.push(quote!(rename = #tl_name));
+    }
+    match &f.kind {
+        FieldKind::Optional { wire, .. } => {
+            parts.push(quote!(default, skip_serializing_if = "Option::is_none"));
+            if needs_tl_json(wire) {
+                parts.push(quote!(with = "::tl_runtime::json::tl"));
+            }
+        }
+        FieldKind::FlagTrue { .. } => parts.push(quote!(default, skip_serializing_if = "::tl_runtime::json::is_false")),
+        FieldKind::Required { wire, .. } => {
+            if needs_tl_json(wire) {
+                parts.push(quote!(with = "::tl_runtime::json::tl"));
+            }
+        }
+        FieldKind::Flags | FieldKind::ObjectLength => {}
+    }
+    if parts.is_empty() {
+        quote!()
+    } else {
+        quote!(#[serde(#(#parts),*)])
     }
 }
 

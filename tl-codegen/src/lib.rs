@@ -186,6 +186,17 @@ impl Config {
         self
     }
 
+    /// Emits `registry::{by_name, by_id}` (the Rust type of any constructor or function,
+    /// for tools that handle values of any type) and `functions::AnyFunction`. Turns
+    /// [`serde`](Self::serde) on.
+    pub fn registry(&mut self, enabled: bool) -> &mut Self {
+        self.emit.registry = enabled;
+        if enabled {
+            self.emit.serde = true;
+        }
+        self
+    }
+
     /// Makes an explicit ID that differs from the computed one an error (the documented
     /// historical exceptions excepted).
     pub fn strict_ids(&mut self, strict: bool) -> &mut Self {
@@ -252,6 +263,9 @@ impl Config {
             let definitions: Vec<&tl_parser::Definition> = checked.schemas.iter().flat_map(|s| &s.definitions).collect();
             let mut model = model::Model::build(&definitions, layer, &self.model).map_err(Error::Model)?;
             attach_class_docs(&mut model, &checked.schemas);
+            if self.emit.registry {
+                model.add_any_function();
+            }
             let items = emit::emit(&model, &self.emit);
             match unit.module {
                 None => tokens.extend(items),

@@ -262,6 +262,28 @@ impl Model {
         Ok(model)
     }
 
+    /// Adds `functions::AnyFunction`: an enum over every non-generic function, so that
+    /// generic wrappers (`invokeWithLayer`) can hold and decode a call of any type.
+    pub fn add_any_function(&mut self) {
+        let variants = self
+            .structs
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.is_function() && s.generics.is_empty())
+            .map(|(i, s)| {
+                let mut name: String = s.path.modules.iter().map(|m| ident::type_name(ident::plain(m))).collect();
+                name.push_str(&s.path.name);
+                Variant { name, structure: i, boxed: true }
+            })
+            .collect();
+        self.enums.push(Enum {
+            tl_name: "function".to_owned(),
+            path: ItemPath { tree: Tree::Functions, modules: Vec::new(), name: "AnyFunction".to_owned() },
+            variants,
+            doc: Some("Any function of the schema (except the generic wrappers): what `invokeWithLayer` and the other wrappers hold when the wrapped call's type is known only at run time.".to_owned()),
+        });
+    }
+
     pub fn path_of(&self, wire: &Wire) -> Option<&ItemPath> {
         match wire {
             Wire::Enum(i) => Some(&self.enums[*i].path),

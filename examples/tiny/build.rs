@@ -1,0 +1,3 @@
+fn main() {
+    tl_codegen::compile_schemas(&["greeting.tl"]).unwrap();
+}

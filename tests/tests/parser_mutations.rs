@@ -1,0 +1,209 @@
+//! Randomised robustness: mutations of real schemas (byte flips, truncations, insertions
+//! of random bytes and of TL punctuation, deletions, duplications) must never panic, and
+//! always give a result. Deterministic (a fixed-seed xorshift) and bounded in time.
+
+use std::time::{Duration, Instant};
+
+use tl_parser::{check, parse, parse_bytes, validate, ParseOptions, SchemaFile};
+
+const API: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../schema/api.tl"));
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        // xorshift64*
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+}
+
+const TOKENS: &[&[u8]] = &[
+    b";",
+    b"=",
+    b"#",
+    b"{",
+    b"}",
+    b"<",
+    b">",
+    b"[",
+    b"]",
+    b"(",
+    b")",
+    b"%",
+    b"!",
+    b"?",
+    b":",
+    b".",
+    b"*",
+    b"//",
+    b"/*",
+    b"*/",
+    b"//@",
+    b"//-",
+    b"\n",
+    b" ",
+    b"---functions---\n",
+    b"---types---\n",
+    b"flags.",
+    b"flags:#",
+    b"4*[ int ]",
+    b"{X:Type}",
+    b"!X",
+    b"Vector<",
+    b"\xff",
+    b"\xc3",
+    b"\0",
+    b"ffffffff",
+    b"999999999999",
+    b"// LAYER 99999999999\n",
+];
+
+fn mutate(rng: &mut Rng, data: &mut Vec<u8>) {
+    let n = 1 + rng.below(8);
+    for _ in 0..n {
+        let len = data.len();
+        match rng.below(7) {
+            0 if len > 0 => {
+                let i = rng.below(len);
+                data[i] ^= 1 << rng.below(8);
+            }
+            1 if len > 0 => {
+                let i = rng.below(len);
+                data[i] = rng.next() as u8;
+            }
+            2 => {
+                let i = rng.below(len + 1);
+                let t = TOKENS[rng.below(TOKENS.len())];
+                data.splice(i..i, t.iter().copied());
+            }
+            3 if len > 0 => {
+                let i = rng.below(len);
+                let j = (i + 1 + rng.below(64)).min(len);
+                data.drain(i..j);
+            }
+            4 if len > 0 => {
+                let i = rng.below(len);
+                let j = (i + 1 + rng.below(256)).min(len);
+                let chunk = data[i..j].to_vec();
+                let k = rng.below(len + 1);
+                data.splice(k..k, chunk);
+            }
+            5 if len > 0 => {
+                let cut = rng.below(len);
+                data.truncate(cut);
+            }
+            _ => {
+                let i = rng.below(len + 1);
+                let b = rng.next() as u8;
+                data.insert(i, b);
+            }
+        }
+    }
+}
+
+fn exercise(name: &str, bytes: &[u8], options: &ParseOptions) {
+    let r = parse_bytes(name, bytes, options);
+    // Everything derived from the result must work too.
+    let text = String::from_utf8_lossy(bytes);
+    for d in &r.diagnostics {
+        let _ = d.to_string();
+    }
+    let _ = validate(&[SchemaFile {
+        name,
+        source: &text,
+        schema: &r.schema,
+    }]);
+    for d in r.schema.definitions.iter().take(50) {
+        let printed = format!("{d:#}");
+        let again = parse("again.tl", &printed, options);
+        let _ = again.schema;
+    }
+    let _ = r.schema.counts();
+}
+
+#[test]
+fn mutated_api_never_panics() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let options = ParseOptions::default();
+    let strict = ParseOptions {
+        strict_ids: true,
+        ..ParseOptions::default()
+    };
+    let start = Instant::now();
+    let budget = Duration::from_secs(20);
+    let mut whole = 0;
+    // Whole-file mutations.
+    while whole < 300 && start.elapsed() < budget {
+        let mut data = API.as_bytes().to_vec();
+        mutate(&mut rng, &mut data);
+        exercise(
+            "api.tl",
+            &data,
+            if whole % 2 == 0 { &options } else { &strict },
+        );
+        whole += 1;
+    }
+    // Many more on windows of the file: more mutations per byte.
+    let mut windows = 0;
+    while windows < 3000 && start.elapsed() < budget {
+        let len = API.len();
+        let a = rng.below(len);
+        let b = (a + 64 + rng.below(4096)).min(len);
+        let mut data = API.as_bytes()[a..b].to_vec();
+        for _ in 0..1 + rng.below(4) {
+            mutate(&mut rng, &mut data);
+        }
+        exercise("window.tl", &data, &options);
+        windows += 1;
+    }
+    eprintln!(
+        "{whole} whole-file and {windows} window mutations in {:?}",
+        start.elapsed()
+    );
+    assert!(whole >= 20 && windows >= 200, "too slow: {whole} {windows}");
+}
+
+#[test]
+fn pathological_inputs() {
+    let options = ParseOptions::default();
+    let inputs: Vec<Vec<u8>> = vec![
+        Vec::new(),
+        b";;;;".to_vec(),
+        vec![b'a'; 100_000],
+        b"a".repeat(50_000).into_iter().chain(*b" = A;").collect(),
+        b"Vector<".repeat(100_000),
+        b"[ ".repeat(100_000),
+        b"(".repeat(100_000),
+        b"//@description x\n".repeat(10_000),
+        b"//-x\n".repeat(10_000),
+        b"/*".repeat(10_000),
+        b"---functions---\n---types---\n".repeat(10_000),
+        b"a x:flags.0?".repeat(10_000),
+        (0..=255u8).cycle().take(100_000).collect(),
+        b"a#".repeat(10_000),
+    ];
+    for input in inputs {
+        let t = Instant::now();
+        exercise("p.tl", &input, &options);
+        assert!(
+            t.elapsed() < Duration::from_secs(5),
+            "slow on {:?}...",
+            &input[..input.len().min(20)]
+        );
+    }
+    // Many files together.
+    let files: Vec<(&str, &str)> = (0..20).map(|_| ("x.tl", "a x:B = A;\n")).collect();
+    let _ = check(&files, &options);
+}

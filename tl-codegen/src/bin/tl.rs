@@ -1,0 +1,11 @@
+//! `tl`: check TL schemas and compute constructor IDs.
+//!
+//! Each subcommand lives in its own file under `src/cli/`; to add one, add a variant to
+//! [`cli::Command`] and a module with its `Args` struct and `run` function.
+
+#[path = "../cli/mod.rs"]
+mod cli;
+
+fn main() {
+    std::process::exit(cli::main());
+}

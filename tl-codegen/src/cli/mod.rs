@@ -1,0 +1,57 @@
+//! The `tl` command line: argument parsing (clap derive) and dispatch.
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+pub mod check;
+pub mod id;
+
+/// Tools for TL (Type Language) schemas.
+#[derive(Parser, Debug)]
+#[command(
+    name = "tl",
+    version,
+    about = "Tools for TL (Type Language) schemas",
+    after_help = "Examples:\n  tl check schema/api.tl schema/mtproto.tl\n  tl id 'inputPhoto id:long access_hash:long file_reference:bytes = InputPhoto'"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Parse and validate schema files together; print counts per file and diagnostics.
+    #[command(after_help = check::EXAMPLES)]
+    Check(check::Args),
+    /// Print the computed constructor ID of a definition as 0x + 8 hex digits.
+    #[command(after_help = id::EXAMPLES)]
+    Id(id::Args),
+}
+
+/// `--id-rule`
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum IdRuleArg {
+    /// Telegram: `bytes` parameters hash as `string`.
+    Telegram,
+    /// TON: the text hashes as written.
+    Literal,
+}
+
+impl From<IdRuleArg> for tl_parser::IdRule {
+    fn from(r: IdRuleArg) -> Self {
+        match r {
+            IdRuleArg::Telegram => tl_parser::IdRule::Telegram,
+            IdRuleArg::Literal => tl_parser::IdRule::Literal,
+        }
+    }
+}
+
+/// Parses the arguments (exiting with 2 on bad usage) and runs the command; returns the
+/// exit code.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Id(args) => id::run(&args),
+    }
+}

@@ -1,0 +1,585 @@
+//! The grammar of one declaration, built from `nom` combinators.
+//!
+//! ```text
+//! declaration := full-name [ '#' hex{1,8} ] { generic } ( '?' | { param } ) '=' type-expr ';'
+//! generic     := '{' ident ':' ( ident | '#' ) '}'
+//! param       := ident ':' '#'                           -- a flags word: flags:#, mode:#
+//!              | ident ':' [ ident '.' digits '?' ] [ '!' ] type-term
+//!              | '#'                                     -- anonymous nat (vector's count)
+//!              | [ digits '*' ] '[' { param } ']'        -- repetition: [ t ], 4*[ int ]
+//!              | type-term                               -- anonymous parameter (inside [ ])
+//! type-term   := [ '%' ] full-name [ '<' type-expr { ',' type-expr } '>' ]
+//!              | '(' type-expr ')' | '#'
+//! type-expr   := type-term { type-term }                 -- juxtaposition: Vector t
+//! ```
+//!
+//! Whitespace, `//` line comments and `/* */` block comments may appear between any two
+//! tokens. Every parser works on the rest of the whole source text, so that byte offsets
+//! are `source.len() - rest.len()`.
+
+use nom::bytes::complete::{take_while, take_while1};
+
+use nom::error::{ErrorKind, ParseError};
+use nom::IResult;
+
+use crate::ast::*;
+
+/// A syntax error: where, and what was expected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError<'a> {
+    pub input: &'a str,
+    pub message: &'static str,
+    /// Parsing can go on at `input` (rather than after the next `;`).
+    pub resume: bool,
+}
+
+impl<'a> ParseError<&'a str> for SyntaxError<'a> {
+    fn from_error_kind(input: &'a str, _kind: ErrorKind) -> Self {
+        SyntaxError {
+            input,
+            message: "syntax error",
+            resume: false,
+        }
+    }
+    fn append(_input: &'a str, _kind: ErrorKind, other: Self) -> Self {
+        other
+    }
+}
+
+pub type Res<'a, T> = IResult<&'a str, T, SyntaxError<'a>>;
+
+/// Nesting limit for `[ ]`, `< >` and `( )`, so hostile input cannot overflow the stack.
+const MAX_DEPTH: u32 = 64;
+
+fn fail<'a, T>(input: &'a str, message: &'static str) -> Res<'a, T> {
+    Err(nom::Err::Failure(SyntaxError {
+        input,
+        message,
+        resume: false,
+    }))
+}
+
+fn is_ident_start(c: char) -> bool {
+    c.is_ascii_alphabetic() || c == '_'
+}
+
+fn is_ident_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+/// Skips whitespace and comments. Fails only on an unterminated `/*`.
+pub fn ws(mut i: &str) -> Res<'_, ()> {
+    loop {
+        let b = i.as_bytes();
+        match b.first() {
+            Some(b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\x0b') => {
+                let (rest, _) = take_while::<_, _, SyntaxError>(|c: char| {
+                    matches!(c, ' ' | '\t' | '\r' | '\n' | '\x0c' | '\x0b')
+                })(i)?;
+                i = rest;
+            }
+            Some(b'/') if b.get(1) == Some(&b'/') => {
+                let end = memchr_nl(b);
+                i = &i[end..];
+            }
+            Some(b'/') if b.get(1) == Some(&b'*') => match i[2..].find("*/") {
+                Some(p) => i = &i[2 + p + 2..],
+                None => return fail(i, "unterminated block comment"),
+            },
+            _ => return Ok((i, ())),
+        }
+    }
+}
+
+/// Offset of the first `\n` (or the length).
+pub fn memchr_nl(b: &[u8]) -> usize {
+    b.iter().position(|&c| c == b'\n').unwrap_or(b.len())
+}
+
+/// `[A-Za-z_][A-Za-z0-9_]*`
+pub fn ident(i: &str) -> Res<'_, &str> {
+    let b = i.as_bytes();
+    match b.first() {
+        Some(&c) if c.is_ascii_alphabetic() || c == b'_' => {
+            let n = b
+                .iter()
+                .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))
+                .unwrap_or(b.len());
+            // ASCII bytes only, so `n` is a char boundary.
+            Ok((&i[n..], &i[..n]))
+        }
+        _ => Err(nom::Err::Error(SyntaxError {
+            input: i,
+            message: "expected an identifier",
+            resume: false,
+        })),
+    }
+}
+
+/// `a.b.c`: namespaces and a name. A `.` not followed by an identifier ends the name.
+pub fn full_name(i: &str) -> Res<'_, (Vec<String>, String)> {
+    let (mut i, mut last) = ident(i)?;
+    let mut namespace = Vec::new();
+    while let Some(rest) = i.strip_prefix('.') {
+        match ident(rest) {
+            Ok((r, p)) => {
+                namespace.push(last.to_string());
+                last = p;
+                i = r;
+            }
+            Err(_) => break,
+        }
+    }
+    Ok((i, (namespace, last.to_string())))
+}
+
+fn char_<'a>(c: char, message: &'static str) -> impl Fn(&'a str) -> Res<'a, char> {
+    move |i: &'a str| match i.chars().next() {
+        Some(x) if x == c => Ok((&i[c.len_utf8()..], c)),
+        _ => fail(i, message),
+    }
+}
+
+/// Byte offsets are measured from the end of the text, which every parser shares.
+pub struct Cx<'s> {
+    pub src: &'s str,
+}
+
+impl<'s> Cx<'s> {
+    fn off(&self, rest: &str) -> usize {
+        self.src.len() - rest.len()
+    }
+
+    /// Spans carry only byte offsets here; the caller fills in line and column.
+    fn span(&self, from: &str, to: &str) -> Span {
+        Span {
+            start: self.off(from),
+            end: self.off(to),
+            line: 0,
+            column: 0,
+        }
+    }
+
+    /// One declaration, from its name to its `;` (inclusive). The input must start at
+    /// the name (leading whitespace and comments already skipped).
+    pub fn declaration<'a>(&self, start: &'a str) -> Res<'a, Definition> {
+        let (i, (namespace, name)) = match full_name(start) {
+            Ok(x) => x,
+            // `# ? = #;`: the builtin natural-number type.
+            Err(_)
+                if start.starts_with('#')
+                    && start[1..].starts_with(|c: char| c.is_ascii_whitespace()) =>
+            {
+                (&start[1..], (Vec::new(), "#".to_string()))
+            }
+            Err(_) => return fail(start, "expected a declaration name"),
+        };
+        let mut i = i;
+        let mut explicit_id = None;
+        if let Some(rest) = i.strip_prefix('#') {
+            let (rest, hex) =
+                take_while::<_, _, SyntaxError>(|c: char| c.is_ascii_hexdigit())(rest)?;
+            if hex.is_empty() {
+                return fail(
+                    rest,
+                    "expected hexadecimal digits of a constructor ID after `#`",
+                );
+            }
+            if hex.len() > 8 {
+                return fail(&i[1..], "a constructor ID has at most 8 hexadecimal digits");
+            }
+            if rest.chars().next().is_some_and(is_ident_char) {
+                return fail(rest, "unexpected character in constructor ID");
+            }
+            explicit_id = Some(u32::from_str_radix(hex, 16).unwrap_or(0));
+            i = rest;
+        }
+        let mut generics = Vec::new();
+        let mut params = Vec::new();
+        let mut question_mark = false;
+        loop {
+            let (rest, ()) = ws(i)?;
+            i = rest;
+            match i.as_bytes().first() {
+                Some(b'{') => {
+                    let (rest, g) = self.generic(i)?;
+                    generics.push(g);
+                    i = rest;
+                }
+                Some(b'?') if !question_mark && params.is_empty() => {
+                    question_mark = true;
+                    i = &i[1..];
+                    let (rest, ()) = ws(i)?;
+                    if !rest.starts_with('=') {
+                        return fail(rest, "expected `=` after `?`");
+                    }
+                    i = rest;
+                }
+                Some(b'=') => break,
+                Some(b';') => return fail(i, "expected `=` and a result type before `;`"),
+                None => return fail(i, "unexpected end of file in a declaration"),
+                _ if question_mark => return fail(i, "expected `=` after `?`"),
+                _ => {
+                    let (rest, p) = self.param(i, 0)?;
+                    params.push(p);
+                    i = rest;
+                }
+            }
+        }
+        i = &i[1..]; // '='
+        let (rest, ()) = ws(i)?;
+        if rest.starts_with(';') || rest.is_empty() {
+            return fail(rest, "expected a result type after `=`");
+        }
+        let (rest, result) = self.type_expr(rest, 0, Stop::Semicolon)?;
+        let (rest, ()) = ws(rest)?;
+        let rest = match rest.strip_prefix(';') {
+            Some(r) => r,
+            None => return fail(rest, "expected `;` at the end of the declaration"),
+        };
+        let mut def = Definition {
+            namespace,
+            name,
+            explicit_id,
+            computed_id: 0,
+            generics,
+            params,
+            result,
+            section: Section::Types,
+            builtin: None,
+            question_mark,
+            docs: Docs::default(),
+            span: self.span(start, rest),
+        };
+        mark_generics(&mut def);
+        Ok((rest, def))
+    }
+
+    /// `{X:Type}`
+    fn generic<'a>(&self, start: &'a str) -> Res<'a, GenericParam> {
+        let i = &start[1..];
+        let (i, ()) = ws(i)?;
+        let (i, name) = match ident(i) {
+            Ok(x) => x,
+            Err(_) => return fail(i, "expected a type variable name after `{`"),
+        };
+        let (i, ()) = ws(i)?;
+        let (i, _) = char_(':', "expected `:` after the type variable name")(i)?;
+        let (i, ()) = ws(i)?;
+        let (i, kind) = if let Some(r) = i.strip_prefix('#') {
+            (r, "#")
+        } else {
+            match ident(i) {
+                Ok(x) => x,
+                Err(_) => return fail(i, "expected the kind of the type variable (`Type` or `#`)"),
+            }
+        };
+        let (i, ()) = ws(i)?;
+        let (i, _) = char_('}', "expected `}` to close the type variable")(i)?;
+        Ok((
+            i,
+            GenericParam {
+                name: name.to_string(),
+                kind: kind.to_string(),
+                span: self.span(start, i),
+            },
+        ))
+    }
+
+    fn param<'a>(&self, start: &'a str, depth: u32) -> Res<'a, Parameter> {
+        if depth > MAX_DEPTH {
+            return fail(start, "repetitions nested too deeply");
+        }
+        let b = start.as_bytes();
+        let anon = |kind, i: &'a str| {
+            Ok((
+                i,
+                Parameter {
+                    name: None,
+                    kind,
+                    doc: None,
+                    span: self.span(start, i),
+                },
+            ))
+        };
+        match b.first() {
+            Some(b'#') => return anon(ParamKind::FlagsWord, &start[1..]),
+            Some(b'0'..=b'9') => {
+                let (i, digits) =
+                    take_while1::<_, _, SyntaxError>(|c: char| c.is_ascii_digit())(start)?;
+                let (i, ()) = ws(i)?;
+                let (i, _) = char_('*', "expected `*` after a multiplicity")(i)?;
+                let (i, ()) = ws(i)?;
+                if !i.starts_with('[') {
+                    return fail(i, "expected `[` after `*`");
+                }
+                let (i, params) = self.repeat(i, depth)?;
+                return anon(
+                    ParamKind::Repeat {
+                        multiplicity: Some(digits.to_string()),
+                        params,
+                    },
+                    i,
+                );
+            }
+            Some(b'[') => {
+                let (i, params) = self.repeat(start, depth)?;
+                return anon(
+                    ParamKind::Repeat {
+                        multiplicity: None,
+                        params,
+                    },
+                    i,
+                );
+            }
+            Some(b'(' | b'%') => {
+                let (i, ty) = self.type_term(start, depth)?;
+                return anon(
+                    ParamKind::Value {
+                        ty,
+                        flag: None,
+                        bang: false,
+                    },
+                    i,
+                );
+            }
+            Some(b'!') => {
+                let (i, ty) = self.type_term(&start[1..], depth)?;
+                return anon(
+                    ParamKind::Value {
+                        ty,
+                        flag: None,
+                        bang: true,
+                    },
+                    i,
+                );
+            }
+            _ => {}
+        }
+        // A named parameter `name:...`, or an anonymous type such as `int` in `[ int ]`.
+        let (after_name, name) = match ident(start) {
+            Ok(x) => x,
+            Err(_) => return fail(start, "expected a parameter (`name:Type`)"),
+        };
+        let (i, ()) = ws(after_name)?;
+        let Some(i) = i.strip_prefix(':') else {
+            if depth > 0 {
+                let (i, ty) = self.type_term(start, depth)?;
+                return anon(
+                    ParamKind::Value {
+                        ty,
+                        flag: None,
+                        bang: false,
+                    },
+                    i,
+                );
+            }
+            return fail(after_name, "expected `:` after the parameter name");
+        };
+        let (i, ()) = ws(i)?;
+        let named = |kind, i: &'a str| {
+            Ok((
+                i,
+                Parameter {
+                    name: Some(name.to_string()),
+                    kind,
+                    doc: None,
+                    span: self.span(start, i),
+                },
+            ))
+        };
+        if let Some(rest) = i.strip_prefix('#') {
+            return named(ParamKind::FlagsWord, rest);
+        }
+        // Condition: holder.N?
+        let mut flag = None;
+        let mut i = i;
+        if let Ok((r, holder)) = ident(i) {
+            if let Some(r) = r.strip_prefix('.') {
+                if r.starts_with(|c: char| c.is_ascii_digit()) {
+                    let (r, digits) =
+                        take_while1::<_, _, SyntaxError>(|c: char| c.is_ascii_digit())(r)?;
+                    let bit = match digits.parse::<u32>() {
+                        Ok(b) => b,
+                        Err(_) => return fail(&r[..0], "flag bit number is too large"),
+                    };
+                    let Some(r) = r.strip_prefix('?') else {
+                        return fail(r, "expected `?` after the flag bit (`flags.N?Type`)");
+                    };
+                    flag = Some(Flag {
+                        holder: holder.to_string(),
+                        bit,
+                        shared: false,
+                    });
+                    i = r;
+                }
+            }
+        }
+        let mut bang = false;
+        if let Some(r) = i.strip_prefix('!') {
+            bang = true;
+            i = r;
+        }
+        if i.is_empty() || i.starts_with(|c: char| c.is_whitespace() || c == ';' || c == '=') {
+            return fail(i, "expected a type after `:`");
+        }
+        let (i, ty) = self.type_term(i, depth)?;
+        named(ParamKind::Value { ty, flag, bang }, i)
+    }
+
+    /// `[ params ]`
+    fn repeat<'a>(&self, i: &'a str, depth: u32) -> Res<'a, Vec<Parameter>> {
+        let mut i = &i[1..];
+        let mut params = Vec::new();
+        loop {
+            let (r, ()) = ws(i)?;
+            i = r;
+            match i.as_bytes().first() {
+                Some(b']') => return Ok((&i[1..], params)),
+                None | Some(b';' | b'=') => return fail(i, "expected `]` to close the repetition"),
+                _ => {
+                    let (r, p) = self.param(i, depth + 1)?;
+                    params.push(p);
+                    i = r;
+                }
+            }
+        }
+    }
+
+    /// A single type: `int`, `%Message`, `Vector<long>`, `(vector bytes)`.
+    fn type_term<'a>(&self, start: &'a str, depth: u32) -> Res<'a, TypeRef> {
+        if depth > MAX_DEPTH {
+            return fail(start, "type nested too deeply");
+        }
+        let b = start.as_bytes();
+        if b.first() == Some(&b'(') {
+            let (i, ()) = ws(&start[1..])?;
+            let (i, ty) = self.type_expr(i, depth + 1, Stop::Paren)?;
+            let (i, ()) = ws(i)?;
+            let (i, _) = char_(')', "expected `)`")(i)?;
+            return Ok((i, ty));
+        }
+        let (i, percent) = match start.strip_prefix('%') {
+            Some(r) => (r, true),
+            None => (start, false),
+        };
+        let (i, (namespace, name)) = if let Some(r) = i.strip_prefix('#') {
+            (r, (Vec::new(), "#".to_string()))
+        } else {
+            match full_name(i) {
+                Ok(x) => x,
+                Err(_) => return fail(i, "expected a type"),
+            }
+        };
+        let mut ty = TypeRef {
+            namespace,
+            name,
+            percent,
+            args: Vec::new(),
+            angle_args: false,
+            generic: false,
+        };
+        let mut i = i;
+        if let Some(r) = i.strip_prefix('<') {
+            ty.angle_args = true;
+            let mut r = r;
+            loop {
+                let (r2, ()) = ws(r)?;
+                let (r2, arg) = self.type_expr(r2, depth + 1, Stop::Angle)?;
+                ty.args.push(arg);
+                let (r2, ()) = ws(r2)?;
+                if let Some(r3) = r2.strip_prefix(',') {
+                    r = r3;
+                } else if let Some(r3) = r2.strip_prefix('>') {
+                    i = r3;
+                    break;
+                } else {
+                    return fail(r2, "expected `>` to close the type arguments");
+                }
+            }
+        }
+        Ok((i, ty))
+    }
+
+    /// A type applied to juxtaposed arguments: `Vector t`.
+    fn type_expr<'a>(&self, start: &'a str, depth: u32, stop: Stop) -> Res<'a, TypeRef> {
+        if depth > MAX_DEPTH {
+            return fail(start, "type nested too deeply");
+        }
+        let (mut i, mut head) = self.type_term(start, depth)?;
+        loop {
+            let (r, ()) = ws(i)?;
+            match r.as_bytes().first() {
+                Some(b'(' | b'%' | b'#') => {}
+                Some(&c) if is_ident_start(c as char) => {}
+                Some(b';') if stop == Stop::Semicolon => return Ok((i, head)),
+                Some(b')') if stop == Stop::Paren => return Ok((i, head)),
+                Some(b',' | b'>') if stop == Stop::Angle => return Ok((i, head)),
+                None => return Ok((i, head)),
+                Some(_) => {
+                    return fail(
+                        r,
+                        match stop {
+                            Stop::Semicolon => "expected `;` at the end of the declaration",
+                            Stop::Paren => "expected `)`",
+                            Stop::Angle => "expected `>` to close the type arguments",
+                        },
+                    )
+                }
+            }
+            if stop == Stop::Semicolon && depth == 0 && i[..i.len() - r.len()].contains('\n') {
+                // `= Good` then a new line: most likely a missing `;`. Resume right here so
+                // the next declaration is not lost.
+                return Err(nom::Err::Failure(SyntaxError {
+                    input: i,
+                    message: "expected `;` at the end of the declaration",
+                    resume: true,
+                }));
+            }
+            if head.angle_args {
+                return fail(
+                    r,
+                    "a type with `<...>` arguments cannot take more arguments",
+                );
+            }
+            let (r, arg) = self.type_term(r, depth + 1)?;
+            head.args.push(arg);
+            i = r;
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    Semicolon,
+    Paren,
+    Angle,
+}
+
+/// Sets `TypeRef::generic` on every use of a type variable of the definition.
+fn mark_generics(def: &mut Definition) {
+    let mut vars: Vec<String> = def.generics.iter().map(|g| g.name.clone()).collect();
+    if vars.is_empty() {
+        return;
+    }
+    vars.sort();
+    fn mark(ty: &mut TypeRef, vars: &[String]) {
+        if ty.namespace.is_empty() && !ty.percent && vars.binary_search(&ty.name).is_ok() {
+            ty.generic = true;
+        }
+        for a in &mut ty.args {
+            mark(a, vars);
+        }
+    }
+    fn params(ps: &mut [Parameter], vars: &[String]) {
+        for p in ps {
+            match &mut p.kind {
+                ParamKind::Value { ty, .. } => mark(ty, vars),
+                ParamKind::Repeat { params: inner, .. } => params(inner, vars),
+                ParamKind::FlagsWord => {}
+            }
+        }
+    }
+    params(&mut def.params, &vars);
+    mark(&mut def.result, &vars);
+}

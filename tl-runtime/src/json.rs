@@ -1,0 +1,223 @@
+//! TL-JSON support for generated types (feature `serde`).
+//!
+//! TL-JSON writes `bytes` as standard base64 with padding and `int128`/`int256` as
+//! lowercase hex of the raw bytes; everything else is plain serde. Generated code uses
+//! [`tl`] as `#[serde(with = "...")]` on fields holding those types, at any depth of
+//! `Option` and `Vec`.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+use base64::Engine as _;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::ser::{SerializeSeq, Serializer};
+use serde::{Deserialize, Serialize};
+
+pub use serde;
+
+use crate::primitives::True;
+use crate::{BoxedDecode, BoxedEncode};
+
+/// A type whose TL-JSON form differs from its plain serde form.
+pub trait TlJson: Sized {
+    /// Writes the TL-JSON form.
+    fn serialize_tl<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+    /// Reads the TL-JSON form.
+    fn deserialize_tl<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+}
+
+/// `#[serde(with = "tl_runtime::json::tl")]`: TL-JSON for any [`TlJson`] type.
+pub mod tl {
+    use super::*;
+
+    /// Serializes `value` in TL-JSON form.
+    pub fn serialize<T: TlJson, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+        value.serialize_tl(serializer)
+    }
+
+    /// Deserializes a value in TL-JSON form.
+    pub fn deserialize<'de, T: TlJson, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+        T::deserialize_tl(deserializer)
+    }
+}
+
+/// For `skip_serializing_if`: a `flags.N?true` field is omitted when not set.
+pub fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+impl TlJson for Vec<u8> {
+    fn serialize_tl<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&base64::engine::general_purpose::STANDARD.encode(self))
+    }
+
+    fn deserialize_tl<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Base64;
+        impl Visitor<'_> for Base64 {
+            type Value = Vec<u8>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a base64 string (TL bytes)")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<u8>, E> {
+                base64::engine::general_purpose::STANDARD
+                    .decode(v)
+                    .map_err(|e| E::custom(format_args!("invalid base64 for TL bytes: {e}")))
+            }
+        }
+        deserializer.deserialize_str(Base64)
+    }
+}
+
+fn write_hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(DIGITS[(b >> 4) as usize] as char);
+        out.push(DIGITS[(b & 15) as usize] as char);
+    }
+    out
+}
+
+fn read_hex<const N: usize>(text: &str) -> Option<[u8; N]> {
+    let text = text.as_bytes();
+    if text.len() != 2 * N {
+        return None;
+    }
+    let digit = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
+    let mut out = [0u8; N];
+    for (i, pair) in text.chunks_exact(2).enumerate() {
+        out[i] = digit(pair[0])? << 4 | digit(pair[1])?;
+    }
+    Some(out)
+}
+
+macro_rules! hex_array {
+    ($($n:literal => $tl:literal),*) => {$(
+        impl TlJson for [u8; $n] {
+            fn serialize_tl<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&write_hex(self))
+            }
+
+            fn deserialize_tl<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Hex;
+                impl Visitor<'_> for Hex {
+                    type Value = [u8; $n];
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        write!(f, "{} hex digits ({})", 2 * $n, $tl)
+                    }
+                    fn visit_str<E: de::Error>(self, v: &str) -> Result<[u8; $n], E> {
+                        read_hex::<$n>(v).ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
+                    }
+                }
+                deserializer.deserialize_str(Hex)
+            }
+        }
+    )*};
+}
+
+hex_array!(16 => "TL int128", 32 => "TL int256");
+
+impl<T: TlJson> TlJson for Option<T> {
+    fn serialize_tl<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Some(value) => value.serialize_tl(serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    fn deserialize_tl<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(Some(T::deserialize_tl(deserializer)?))
+    }
+}
+
+/// Adapts a `&T: TlJson` to `Serialize`, for sequence elements.
+struct AsTl<'a, T>(&'a T);
+
+impl<T: TlJson> Serialize for AsTl<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize_tl(serializer)
+    }
+}
+
+/// Adapts `T: TlJson` to `Deserialize`, for sequence elements.
+struct FromTl<T>(T);
+
+impl<'de, T: TlJson> Deserialize<'de> for FromTl<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        T::deserialize_tl(deserializer).map(FromTl)
+    }
+}
+
+impl<T: TlJson> TlJson for Vec<T> {
+    fn serialize_tl<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.len()))?;
+        for element in self {
+            seq.serialize_element(&AsTl(element))?;
+        }
+        seq.end()
+    }
+
+    fn deserialize_tl<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Elements<T>(core::marker::PhantomData<T>);
+        impl<'de, T: TlJson> Visitor<'de> for Elements<T> {
+            type Value = Vec<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an array")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+                // Capacity from the input's own hint, bounded: hostile hints cannot
+                // make this allocate without bound.
+                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+                while let Some(FromTl(element)) = seq.next_element::<FromTl<T>>()? {
+                    out.push(element);
+                }
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_seq(Elements(core::marker::PhantomData))
+    }
+}
+
+impl Serialize for True {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bool(true)
+    }
+}
+
+impl<'de> Deserialize<'de> for True {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match bool::deserialize(deserializer)? {
+            true => Ok(True),
+            false => Err(de::Error::custom("TL `true` must be `true`")),
+        }
+    }
+}
+
+/// `Object` (raw boxed bytes, type unknown to the bindings) is written as base64.
+impl Serialize for crate::Object {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize_tl(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for crate::Object {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::<u8>::deserialize_tl(deserializer).map(crate::Object)
+    }
+}
+
+/// A type of a schema's bindings, as the generated `registry` hands it to a [`Visitor`].
+pub trait Item: BoxedEncode + BoxedDecode + Serialize + for<'de> Deserialize<'de> + fmt::Debug + 'static {}
+
+impl<T: BoxedEncode + BoxedDecode + Serialize + for<'de> Deserialize<'de> + fmt::Debug + 'static> Item for T {}
+
+/// Receives the Rust type of a TL constructor or function looked up by name or ID in a
+/// generated `registry` (for tools that handle values of any type: the golden-vector
+/// tests, proxies, debuggers).
+pub trait TypeVisitor {
+    /// What the visit produces.
+    type Output;
+    /// Called with the type found.
+    fn visit<T: Item>(self) -> Self::Output;
+}
