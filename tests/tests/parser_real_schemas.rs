@@ -340,14 +340,10 @@ fn sections() {
 }
 
 #[test]
-fn parses_td_api_quickly() {
+fn parses_td_api_without_errors() {
+    // Speed is measured by the criterion bench (`cargo bench -p tl-parser`), not here.
     let Some(shared) = shared() else { return };
     let src = read(&shared.join("schemas/tdlib/td_api.tl"));
-    let t = std::time::Instant::now();
-    for _ in 0..5 {
-        let r = parse("td_api.tl", &src, &ParseOptions::default());
-        assert!(!r.has_errors());
-    }
-    // Generous: debug-ish test profile on a shared machine.
-    assert!(t.elapsed().as_secs_f64() < 5.0, "{:?}", t.elapsed());
+    let r = parse("td_api.tl", &src, &ParseOptions::default());
+    assert!(!r.has_errors());
 }
