@@ -81,7 +81,7 @@ pub fn structure(model: &Model, s: &Struct) -> String {
         let _ = write!(out, "\n\nA constructor of {}.", link(model, s.path.depth(), &Wire::Enum(parent)));
         let _ = e;
     }
-    tl_block(&mut out, &format!("{};", s.def));
+    tl_block(&mut out, &definition_line(&s.def));
     out
 }
 
@@ -121,6 +121,18 @@ pub fn variant(s: &Struct) -> String {
         Some(doc) => escape_markdown(doc),
         None => format!("The constructor `{}`.", s.def.full_name()),
     };
-    tl_block(&mut out, &format!("{};", s.def));
+    tl_block(&mut out, &definition_line(&s.def));
     out
+}
+
+/// The definition as the schema writes it, with its constructor ID always shown (computed
+/// when the schema leaves it out).
+fn definition_line(def: &tl_parser::Definition) -> String {
+    let line = def.to_string();
+    if def.explicit_id.is_some() {
+        return line;
+    }
+    let name = def.full_name();
+    let rest = line.strip_prefix(name.as_str()).unwrap_or(&line);
+    format!("{name}#{:08x}{rest}", def.id())
 }

@@ -53,14 +53,14 @@ pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
     };
     let trees = [Tree::Types, Tree::Enums, Tree::Functions].map(|tree| {
         let name = format_ident!("{}", tree.module());
-        let doc = match tree {
+        let doc = doc_attrs(match tree {
             Tree::Types => "Constructors of the schema's types, as structs (bare on the wire).",
             Tree::Enums => "The schema's abstract types, as enums over their constructors (boxed on the wire).",
             Tree::Functions => "The schema's functions, as structs whose `RemoteCall::Answer` is the answer's type.",
-        };
+        });
         let body = nest(&modules, tree, &[]);
         quote! {
-            #[doc = #doc]
+            #doc
             #[allow(clippy::large_enum_variant, clippy::enum_variant_names, clippy::module_inception, clippy::identity_op, clippy::needless_borrow, clippy::match_single_binding, clippy::let_and_return, unused_parens)]
             pub mod #name {
                 #[allow(unused_imports)]
@@ -82,18 +82,20 @@ fn nest(modules: &BTreeMap<(Tree, Vec<String>), Vec<TokenStream>>, tree: Tree, p
     let items = modules.get(&(tree, prefix.to_vec())).cloned().unwrap_or_default();
     let mut children: Vec<&String> = modules
         .keys()
-        .filter(|(t, path)| *t == tree && path.len() == prefix.len() + 1 && path.starts_with(prefix))
+        .filter(|(t, path)| *t == tree && path.len() > prefix.len() && path.starts_with(prefix))
         .map(|(_, path)| &path[prefix.len()])
         .collect();
+    // A namespace may hold only deeper namespaces (`liteServer.signatureSet.ordinary`).
+    children.sort();
     children.dedup();
     let children = children.into_iter().map(|child| {
         let mut path = prefix.to_vec();
         path.push(child.clone());
         let body = nest(modules, tree, &path);
         let name = ident(child);
-        let doc = format!("The `{}` namespace.", ident::plain(child));
+        let doc = doc_attrs(&format!("The `{}` namespace.", ident::plain(child)));
         quote! {
-            #[doc = #doc]
+            #doc
             pub mod #name {
                 #[allow(unused_imports)]
                 use ::tl_runtime::prelude::*;
@@ -253,7 +255,7 @@ impl Emitter<'_> {
         } else {
             quote!()
         };
-        let doc = docs::structure(self.model, s);
+        let doc = doc_attrs(&docs::structure(self.model, s));
         let generics: Vec<_> = s.generics.iter().map(|g| ident(g)).collect();
         let (decl_generics, use_generics) = if generics.is_empty() {
             (quote!(), quote!())
@@ -272,10 +274,10 @@ impl Emitter<'_> {
         let field_decls = stored.iter().map(|f| {
             let fname = ident(&f.name);
             let ty = self.field_type(&s.path, f);
-            let doc = docs::field(f);
+            let doc = doc_attrs(&docs::field(f));
             let serde = if self.options.serde { serde_field_attributes(f) } else { quote!() };
             quote! {
-                #[doc = #doc]
+                #doc
                 #serde
                 pub #fname: #ty,
             }
@@ -511,7 +513,7 @@ impl Emitter<'_> {
             impls.extend(self.conversions(s, &self.model.enums[parent]));
         }
         quote! {
-            #[doc = #doc]
+            #doc
             #derives
             #serde
             pub struct #name #decl_generics #body
@@ -560,19 +562,11 @@ impl Emitter<'_> {
     /// function, handed to a `TypeVisitor`.
     fn registry(&self) -> TokenStream {
         let from = ItemPath { tree: Tree::Types, modules: Vec::new(), name: String::new() };
-        let any_function = self.model.enums.iter().find(|e| e.path.tree == Tree::Functions && e.path.name == "AnyFunction").map(|e| Self::item_path(&from, &e.path));
         let mut by_name = Vec::new();
         let mut by_id = Vec::new();
         let mut seen_ids = std::collections::HashSet::new();
         for s in &self.model.structs {
-            let path = Self::item_path(&from, &s.path);
-            let ty = if s.generics.is_empty() {
-                path
-            } else {
-                let Some(any) = &any_function else { continue };
-                let args = s.generics.iter().map(|_| any.clone());
-                quote!(#path<#(#args),*>)
-            };
+            let Some(ty) = self.instantiated_path(&from, s) else { continue };
             let tl_name = s.def.full_name();
             by_name.push(quote!(#tl_name => visitor.visit::<#ty>(),));
             if seen_ids.insert(s.def.id()) {
@@ -606,6 +600,19 @@ impl Emitter<'_> {
         }
     }
 
+    /// The Rust type of a struct seen from `from`; a generic one instantiated with
+    /// `functions::AnyFunction`, or `None` when the schema has no such enum.
+    fn instantiated_path(&self, from: &ItemPath, s: &Struct) -> Option<TokenStream> {
+        let path = Self::item_path(from, &s.path);
+        if s.generics.is_empty() {
+            return Some(path);
+        }
+        let any = self.model.enums.iter().find(|e| e.path.tree == Tree::Functions && e.path.name == "AnyFunction")?;
+        let any = Self::item_path(from, &any.path);
+        let args = s.generics.iter().map(|_| any.clone());
+        Some(quote!(#path<#(#args),*>))
+    }
+
     fn is_unit(&self, s: &Struct) -> bool {
         s.fields.is_empty() && s.generics.is_empty()
     }
@@ -614,7 +621,7 @@ impl Emitter<'_> {
         let name = ident(&e.path.name);
         let tl_name = &e.tl_name;
         let derives = self.derives();
-        let doc = docs::enumeration(self.model, e);
+        let doc = doc_attrs(&docs::enumeration(self.model, e));
         let mut variants = Vec::new();
         let mut len_arms = Vec::new();
         let mut encode_arms = Vec::new();
@@ -625,13 +632,13 @@ impl Emitter<'_> {
             let s = &self.model.structs[v.structure];
             let vname = ident(&v.name);
             let id = hex(s.def.id());
-            let path = Self::item_path(&e.path, &s.path);
-            let vdoc = docs::variant(s);
+            let Some(path) = self.instantiated_path(&e.path, s) else { continue };
+            let vdoc = doc_attrs(&docs::variant(s));
             let tl_variant = s.def.full_name();
             let rename = if self.options.serde { quote!(#[serde(rename = #tl_variant)]) } else { quote!() };
             if self.is_unit(s) {
                 serialize_arms.push(quote!(Self::#vname => ::tl_runtime::json::serde::Serialize::serialize(&#path {}, serializer),));
-                variants.push(quote!(#[doc = #vdoc] #rename #vname,));
+                variants.push(quote!(#vdoc #rename #vname,));
                 len_arms.push(quote!(Self::#vname => 4,));
                 encode_arms.push(quote!(Self::#vname => { out.extend_from_slice(&u32::to_le_bytes(#id)); Ok(()) }));
                 decode_arms.push(quote!(#id => Self::#vname,));
@@ -639,7 +646,7 @@ impl Emitter<'_> {
             } else {
                 let payload = if v.boxed { quote!(Box<#path>) } else { quote!(#path) };
                 serialize_arms.push(quote!(Self::#vname(value) => ::tl_runtime::json::serde::Serialize::serialize(value, serializer),));
-                variants.push(quote!(#[doc = #vdoc] #rename #vname(#payload),));
+                variants.push(quote!(#vdoc #rename #vname(#payload),));
                 len_arms.push(quote!(Self::#vname(value) => value.boxed_len(),));
                 encode_arms.push(quote!(Self::#vname(value) => value.encode_boxed(out),));
                 let decode = quote!(<#path as ::tl_runtime::BareDecode>::decode_bare(reader)?);
@@ -669,7 +676,7 @@ impl Emitter<'_> {
             (quote!(), quote!())
         };
         quote! {
-            #[doc = #doc]
+            #doc
             #derives
             #serde_attributes
             pub enum #name {
@@ -726,6 +733,12 @@ impl Emitter<'_> {
             }
         }
     }
+}
+
+/// `/// line` attributes, one per line, so the formatted output reads as doc comments.
+fn doc_attrs(text: &str) -> TokenStream {
+    let lines = text.lines().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") });
+    quote!(#(#[doc = #lines])*)
 }
 
 /// Whether TL-JSON differs from plain serde for this type (base64 bytes, hex int128).

@@ -4,9 +4,11 @@
 //! [`compile_schemas`] for the common case. In `build.rs`:
 //!
 //! ```no_run
-//! fn main() {
-//!     tl_codegen::compile_schemas(&["schema/api.tl", "schema/mtproto.tl"]).unwrap();
-//! }
+//! // build.rs
+//! # fn main() {}
+//! # fn build() {
+//! tl_codegen::compile_schemas(&["schema/api.tl", "schema/mtproto.tl"]).unwrap();
+//! # }
 //! ```
 //!
 //! and in the crate:

@@ -262,25 +262,30 @@ impl Model {
         Ok(model)
     }
 
-    /// Adds `functions::AnyFunction`: an enum over every non-generic function, so that
-    /// generic wrappers (`invokeWithLayer`) can hold and decode a call of any type.
+    /// Adds `functions::AnyFunction`: an enum over every function, so that generic wrappers
+    /// (`invokeWithLayer`) can hold and decode a call of any type. The wrappers themselves
+    /// are variants too, instantiated with `AnyFunction` (wrappers nest on the wire:
+    /// `invokeWithGooglePlayIntegrity` around `invokeWithApnsSecret` around a call).
     pub fn add_any_function(&mut self) {
-        let variants = self
+        let variants: Vec<Variant> = self
             .structs
             .iter()
             .enumerate()
-            .filter(|(_, s)| s.is_function() && s.generics.is_empty())
+            .filter(|(_, s)| s.is_function())
             .map(|(i, s)| {
                 let mut name: String = s.path.modules.iter().map(|m| ident::type_name(ident::plain(m))).collect();
                 name.push_str(&s.path.name);
                 Variant { name, structure: i, boxed: true }
             })
             .collect();
+        if variants.is_empty() {
+            return; // A schema without functions: nothing to wrap, and no empty enum.
+        }
         self.enums.push(Enum {
             tl_name: "function".to_owned(),
             path: ItemPath { tree: Tree::Functions, modules: Vec::new(), name: "AnyFunction".to_owned() },
             variants,
-            doc: Some("Any function of the schema (except the generic wrappers): what `invokeWithLayer` and the other wrappers hold when the wrapped call's type is known only at run time.".to_owned()),
+            doc: Some("Any function of the schema: what `invokeWithLayer` and the other wrappers hold when the wrapped call's type is known only at run time. The wrappers appear instantiated with `AnyFunction` itself, so they nest.".to_owned()),
         });
     }
 
