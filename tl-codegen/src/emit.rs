@@ -61,7 +61,9 @@ pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
         let body = nest(&modules, tree, &[]);
         quote! {
             #doc
-            #[allow(clippy::large_enum_variant, clippy::enum_variant_names, clippy::module_inception, clippy::identity_op, clippy::needless_borrow, clippy::match_single_binding, clippy::let_and_return, unused_parens)]
+            // `dead_code`: bindings are usually included into a private module, and a client
+            // uses a few of thousands of types; the rest must not warn in the consuming crate.
+            #[allow(clippy::large_enum_variant, clippy::enum_variant_names, clippy::module_inception, clippy::identity_op, clippy::needless_borrow, clippy::match_single_binding, clippy::let_and_return, unused_parens, dead_code)]
             pub mod #name {
                 #[allow(unused_imports)]
                 use ::tl_runtime::prelude::*;
@@ -576,7 +578,7 @@ impl Emitter<'_> {
         }
         quote! {
             /// Lookup of any constructor or function of the schema at run time.
-            #[allow(clippy::match_same_arms)]
+            #[allow(clippy::match_same_arms, dead_code)]
             pub mod registry {
                 /// Calls `visitor` with the Rust type of the constructor or function named
                 /// `name` (full TL name, namespace included); `None` if there is none.
