@@ -73,10 +73,14 @@ fn main() {
     // is timed: the comparison is between two correct codecs.
     let our_seed = OurSeed::from_boxed_bytes(EXPORT_CHAT_INVITE).expect("ours decodes the seed");
     let their_seed = TheirSeed::from_bytes(EXPORT_CHAT_INVITE).expect("grammers decodes the seed");
-    let our_messages = OurMessages::from_boxed_bytes(MESSAGES_BIG).expect("ours decodes messages_big");
-    let their_messages = TheirMessages::from_bytes(MESSAGES_BIG).expect("grammers decodes messages_big");
-    let our_updates = OurUpdates::from_boxed_bytes(VECTOR_10K_UPDATES).expect("ours decodes the updates");
-    let their_updates = TheirUpdates::from_bytes(VECTOR_10K_UPDATES).expect("grammers decodes the updates");
+    let our_messages =
+        OurMessages::from_boxed_bytes(MESSAGES_BIG).expect("ours decodes messages_big");
+    let their_messages =
+        TheirMessages::from_bytes(MESSAGES_BIG).expect("grammers decodes messages_big");
+    let our_updates =
+        OurUpdates::from_boxed_bytes(VECTOR_10K_UPDATES).expect("ours decodes the updates");
+    let their_updates =
+        TheirUpdates::from_bytes(VECTOR_10K_UPDATES).expect("grammers decodes the updates");
     assert_eq!(our_seed.to_boxed_bytes().unwrap(), EXPORT_CHAT_INVITE);
     assert_eq!(their_seed.to_bytes(), EXPORT_CHAT_INVITE);
     assert_eq!(our_messages.to_boxed_bytes().unwrap(), MESSAGES_BIG);
@@ -84,7 +88,10 @@ fn main() {
     assert_eq!(our_updates.to_boxed_bytes().unwrap(), VECTOR_10K_UPDATES);
     assert_eq!(their_updates.to_bytes(), VECTOR_10K_UPDATES);
 
-    let mut c = Criterion::default().configure_from_args().warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
+    let mut c = Criterion::default()
+        .configure_from_args()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
     let mut rows = Vec::new();
 
     macro_rules! encode_reused {
@@ -111,37 +118,91 @@ fn main() {
             let ours_allocs = count(|| $ours.encode_boxed(&mut reused));
             reused.clear();
             let theirs_allocs = count(|| $theirs.serialize(&mut reused));
-            rows.push(Row { workload: $workload, group: $group, ours_allocs, theirs_allocs, bytes: $len });
+            rows.push(Row {
+                workload: $workload,
+                group: $group,
+                ours_allocs,
+                theirs_allocs,
+                bytes: $len,
+            });
         }};
     }
 
-    encode_reused!("encode_seed_reused", "encode seed request (60 B), reused Vec", our_seed, their_seed, EXPORT_CHAT_INVITE.len());
+    encode_reused!(
+        "encode_seed_reused",
+        "encode seed request (60 B), reused Vec",
+        our_seed,
+        their_seed,
+        EXPORT_CHAT_INVITE.len()
+    );
     {
         let mut g = c.benchmark_group("encode_seed_fresh");
-        g.bench_function("ours", |b| b.iter(|| black_box(&our_seed).to_boxed_bytes().unwrap()));
+        g.bench_function("ours", |b| {
+            b.iter(|| black_box(&our_seed).to_boxed_bytes().unwrap())
+        });
         g.bench_function("grammers", |b| b.iter(|| black_box(&their_seed).to_bytes()));
         g.finish();
         let ours_allocs = count(|| our_seed.to_boxed_bytes().unwrap());
         let theirs_allocs = count(|| their_seed.to_bytes());
-        rows.push(Row { workload: "encode seed request, fresh Vec", group: "encode_seed_fresh", ours_allocs, theirs_allocs, bytes: 60 });
+        rows.push(Row {
+            workload: "encode seed request, fresh Vec",
+            group: "encode_seed_fresh",
+            ours_allocs,
+            theirs_allocs,
+            bytes: 60,
+        });
     }
-    encode_reused!("encode_messages_reused", "encode messages.messages (64 KB), reused Vec", our_messages, their_messages, MESSAGES_BIG.len());
-    encode_reused!("encode_updates_reused", "encode 10,000 updates (490 KB), reused Vec", our_updates, their_updates, VECTOR_10K_UPDATES.len());
+    encode_reused!(
+        "encode_messages_reused",
+        "encode messages.messages (64 KB), reused Vec",
+        our_messages,
+        their_messages,
+        MESSAGES_BIG.len()
+    );
+    encode_reused!(
+        "encode_updates_reused",
+        "encode 10,000 updates (490 KB), reused Vec",
+        our_updates,
+        their_updates,
+        VECTOR_10K_UPDATES.len()
+    );
 
     macro_rules! decode {
         ($group:literal, $workload:literal, $ours:ty, $theirs:ty, $payload:expr) => {{
             let mut g = c.benchmark_group($group);
             g.throughput(Throughput::Bytes($payload.len() as u64));
-            g.bench_function("ours", |b| b.iter(|| <$ours>::from_boxed_bytes(black_box($payload)).unwrap()));
-            g.bench_function("grammers", |b| b.iter(|| <$theirs>::from_bytes(black_box($payload)).unwrap()));
+            g.bench_function("ours", |b| {
+                b.iter(|| <$ours>::from_boxed_bytes(black_box($payload)).unwrap())
+            });
+            g.bench_function("grammers", |b| {
+                b.iter(|| <$theirs>::from_bytes(black_box($payload)).unwrap())
+            });
             g.finish();
             let ours_allocs = count(|| <$ours>::from_boxed_bytes($payload).unwrap());
             let theirs_allocs = count(|| <$theirs>::from_bytes($payload).unwrap());
-            rows.push(Row { workload: $workload, group: $group, ours_allocs, theirs_allocs, bytes: $payload.len() });
+            rows.push(Row {
+                workload: $workload,
+                group: $group,
+                ours_allocs,
+                theirs_allocs,
+                bytes: $payload.len(),
+            });
         }};
     }
-    decode!("decode_messages", "decode messages.messages (64 KB), drop included", OurMessages, TheirMessages, MESSAGES_BIG);
-    decode!("decode_updates", "decode 10,000 updates (490 KB), drop included", OurUpdates, TheirUpdates, VECTOR_10K_UPDATES);
+    decode!(
+        "decode_messages",
+        "decode messages.messages (64 KB), drop included",
+        OurMessages,
+        TheirMessages,
+        MESSAGES_BIG
+    );
+    decode!(
+        "decode_updates",
+        "decode 10,000 updates (490 KB), drop included",
+        OurUpdates,
+        TheirUpdates,
+        VECTOR_10K_UPDATES
+    );
 
     // The memcpy baseline for encoding throughput: copying the same 64 KB.
     {
@@ -167,8 +228,11 @@ fn main() {
 
 /// The median of one benchmark, in nanoseconds, from criterion's saved estimates.
 fn median_ns(group: &str, function: &str) -> Option<f64> {
-    let dir = std::env::var_os("CRITERION_HOME").map(std::path::PathBuf::from).unwrap_or_else(|| "target/criterion".into());
-    let text = std::fs::read_to_string(dir.join(group).join(function).join("new/estimates.json")).ok()?;
+    let dir = std::env::var_os("CRITERION_HOME")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| "target/criterion".into());
+    let text =
+        std::fs::read_to_string(dir.join(group).join(function).join("new/estimates.json")).ok()?;
     let json: serde_json::Value = serde_json::from_str(&text).ok()?;
     json["median"]["point_estimate"].as_f64()
 }
@@ -185,7 +249,10 @@ fn report(rows: &[Row]) {
     println!("\n| workload | ours | grammers-tl-types 0.11.0 | ratio (ours/theirs) | ours GB/s | allocations ours / theirs | bytes allocated ours / theirs |");
     println!("|---|---|---|---|---|---|---|");
     for row in rows {
-        let (Some(ours), Some(theirs)) = (median_ns(row.group, "ours"), median_ns(row.group, "grammers")) else {
+        let (Some(ours), Some(theirs)) = (
+            median_ns(row.group, "ours"),
+            median_ns(row.group, "grammers"),
+        ) else {
             println!("| {} | (not run) | | | | | |", row.workload);
             continue;
         };
@@ -202,7 +269,10 @@ fn report(rows: &[Row]) {
             row.theirs_allocs.1
         );
     }
-    if let (Some(memcpy), Some(ours)) = (median_ns("memcpy_64k", "memcpy"), median_ns("encode_messages_reused", "ours")) {
+    if let (Some(memcpy), Some(ours)) = (
+        median_ns("memcpy_64k", "memcpy"),
+        median_ns("encode_messages_reused", "ours"),
+    ) {
         println!(
             "\nmemcpy of 64 KB: {} ({:.2} GB/s); our encoding of messages_big runs at {:.2} of memcpy's throughput",
             human(memcpy),

@@ -17,16 +17,25 @@ fn main() {
     let request = functions::messages::ExportChatInvite {
         legacy_revoke_permanent: true,
         request_needed: true,
-        peer: types::InputPeerUser { user_id: 1234567890, access_hash: -5 }.into(),
+        peer: types::InputPeerUser {
+            user_id: 1234567890,
+            access_hash: -5,
+        }
+        .into(),
         expire_date: Some(43),
         usage_limit: Some(43),
         title: Some("My very normal title".to_owned()),
         subscription_pricing: None,
     };
-    let bytes = request.to_boxed_bytes().expect("the request is representable");
+    let bytes = request
+        .to_boxed_bytes()
+        .expect("the request is representable");
     let hex = to_hex(&bytes);
     println!("messages.exportChatInvite ({} bytes):\n{hex}", bytes.len());
-    assert_eq!(hex, EXPECTED, "must match the bytes of GramJS, Telethon and mtcute");
+    assert_eq!(
+        hex, EXPECTED,
+        "must match the bytes of GramJS, Telethon and mtcute"
+    );
     println!("identical to GramJS, Telethon and mtcute");
 
     // The answer, assembled by hand the way the wire format lays it out.
@@ -53,7 +62,11 @@ fn main() {
         }
         other => println!("answer: {other:?}"),
     }
-    assert_eq!(decoded.to_boxed_bytes().unwrap(), answer, "re-encoding gives the same bytes");
+    assert_eq!(
+        decoded.to_boxed_bytes().unwrap(),
+        answer,
+        "re-encoding gives the same bytes"
+    );
 }
 
 /// TL `string`: a length byte, the UTF-8 bytes, zero padding to a multiple of 4.

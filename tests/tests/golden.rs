@@ -25,13 +25,24 @@ impl TypeVisitor for CheckVector<'_> {
 
     fn visit<T: Item>(self) -> Result<(), String> {
         // JSON → value → bytes.
-        let typed: T = serde_json::from_value(self.value.clone()).map_err(|e| format!("TL-JSON not accepted: {e}"))?;
-        let encoded = typed.to_boxed_bytes().map_err(|e| format!("encode failed: {e}"))?;
+        let typed: T = serde_json::from_value(self.value.clone())
+            .map_err(|e| format!("TL-JSON not accepted: {e}"))?;
+        let encoded = typed
+            .to_boxed_bytes()
+            .map_err(|e| format!("encode failed: {e}"))?;
         if typed.boxed_len() != encoded.len() {
-            return Err(format!("boxed_len {} but {} bytes written", typed.boxed_len(), encoded.len()));
+            return Err(format!(
+                "boxed_len {} but {} bytes written",
+                typed.boxed_len(),
+                encoded.len()
+            ));
         }
         if encoded != self.bytes {
-            return Err(format!("encoded to\n  {}\nexpected\n  {}", hex::encode(&encoded), hex::encode(self.bytes)));
+            return Err(format!(
+                "encoded to\n  {}\nexpected\n  {}",
+                hex::encode(&encoded),
+                hex::encode(self.bytes)
+            ));
         }
         // bytes → value → JSON.
         let decoded = T::from_boxed_bytes(self.bytes).map_err(|e| format!("decode failed: {e}"))?;
@@ -61,9 +72,13 @@ fn same_json(a: &Value, b: &Value) -> bool {
                 x.as_f64() == y.as_f64()
             }
         }
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y)),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y))
+        }
         (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
         }
         _ => a == b,
     }
@@ -74,8 +89,12 @@ fn check_line(line: &str) -> Result<(), String> {
     let schema = record["schema"].as_str().ok_or("no `schema`")?;
     let value = &record["value"];
     let name = value["_"].as_str().ok_or("value without `_`")?;
-    let bytes = hex::decode(record["hex"].as_str().ok_or("no `hex`")?).map_err(|e| e.to_string())?;
-    let check = CheckVector { value, bytes: &bytes };
+    let bytes =
+        hex::decode(record["hex"].as_str().ok_or("no `hex`")?).map_err(|e| e.to_string())?;
+    let check = CheckVector {
+        value,
+        bytes: &bytes,
+    };
     let found = if schema.starts_with("telethon") {
         telethon::registry::by_name(name, check)
     } else if schema.starts_with("gramjs") {
@@ -90,7 +109,9 @@ fn read_lines(path: &Path) -> String {
     let raw = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     if path.extension().is_some_and(|e| e == "gz") {
         let mut text = String::new();
-        flate2::read::GzDecoder::new(raw.as_slice()).read_to_string(&mut text).expect("gzip");
+        flate2::read::GzDecoder::new(raw.as_slice())
+            .read_to_string(&mut text)
+            .expect("gzip");
         text
     } else {
         String::from_utf8(raw).expect("UTF-8")
@@ -138,15 +159,26 @@ fn golden_vectors_encode_and_decode_exactly() {
     let mut all_failures = Vec::new();
     for file in golden_files() {
         let (checked, failures) = run_file(&file);
-        println!("{}: {checked} vectors, {} failed", file.display(), failures.len());
+        println!(
+            "{}: {checked} vectors, {} failed",
+            file.display(),
+            failures.len()
+        );
         total += checked;
         all_failures.extend(failures);
     }
-    println!("golden vectors checked: {total}, failed: {}", all_failures.len());
+    println!(
+        "golden vectors checked: {total}, failed: {}",
+        all_failures.len()
+    );
     for failure in all_failures.iter().take(30) {
         println!("{failure}");
     }
-    assert!(all_failures.is_empty(), "{} of {total} golden vectors failed (first ones above)", all_failures.len());
+    assert!(
+        all_failures.is_empty(),
+        "{} of {total} golden vectors failed (first ones above)",
+        all_failures.len()
+    );
 }
 
 #[test]
@@ -155,20 +187,30 @@ fn seed_request_matches_three_implementations() {
     let request = functions::messages::ExportChatInvite {
         legacy_revoke_permanent: true,
         request_needed: true,
-        peer: enums::InputPeer::User(types::InputPeerUser { user_id: 1234567890, access_hash: -5 }),
+        peer: enums::InputPeer::User(types::InputPeerUser {
+            user_id: 1234567890,
+            access_hash: -5,
+        }),
         expire_date: Some(43),
         usage_limit: Some(43),
         title: Some("My very normal title".to_owned()),
         subscription_pricing: None,
     };
     let expected = "90de55a41f0000004ca5e8ddd202964900000000fbffffffffffffff2b0000002b000000144d792076657279206e6f726d616c207469746c65000000";
-    assert_eq!(hex::encode(tl_runtime::BoxedEncode::to_boxed_bytes(&request).unwrap()), expected);
+    assert_eq!(
+        hex::encode(tl_runtime::BoxedEncode::to_boxed_bytes(&request).unwrap()),
+        expected
+    );
 }
 
 #[test]
 fn decode_errors_carry_offsets() {
     let bytes = hex::decode("90de55a41f000000deadbeef").unwrap();
-    let err: DecodeError = gramjs::functions::messages::ExportChatInvite::from_boxed_bytes(&bytes).unwrap_err();
+    let err: DecodeError =
+        gramjs::functions::messages::ExportChatInvite::from_boxed_bytes(&bytes).unwrap_err();
     assert_eq!(err.offset, 8);
-    assert_eq!(err.to_string(), "unknown constructor 0xefbeadde for InputPeer at byte 8");
+    assert_eq!(
+        err.to_string(),
+        "unknown constructor 0xefbeadde for InputPeer at byte 8"
+    );
 }

@@ -14,7 +14,13 @@ fn le32(v: u32) -> [u8; 4] {
 #[test]
 fn msg_container_of_two_messages_from_the_spec() {
     let ping = [&le32(0x7abe77ec)[..], &7i64.to_le_bytes()].concat(); // ping#7abe77ec ping_id:long
-    let ack = [&le32(0x62d6b459)[..], &le32(0x1cb5c415), &le32(1), &42i64.to_le_bytes()].concat(); // msgs_ack
+    let ack = [
+        &le32(0x62d6b459)[..],
+        &le32(0x1cb5c415),
+        &le32(1),
+        &42i64.to_le_bytes(),
+    ]
+    .concat(); // msgs_ack
     let mut wire = Vec::new();
     wire.extend_from_slice(&le32(0x73f1f8dc));
     wire.extend_from_slice(&le32(2));
@@ -32,7 +38,10 @@ fn msg_container_of_two_messages_from_the_spec() {
         Some(0x7abe77ec) => {
             let call: mtproto::functions::Ping = container.messages[0].body.decode().unwrap();
             assert_eq!(call.ping_id, 7);
-            mtproto::enums::Pong::Pong(mtproto::types::Pong { msg_id: 100, ping_id: call.ping_id })
+            mtproto::enums::Pong::Pong(mtproto::types::Pong {
+                msg_id: 100,
+                ping_id: call.ping_id,
+            })
         }
         other => panic!("unexpected body {other:x?}"),
     };
@@ -51,7 +60,8 @@ fn rpc_result_decoded_with_the_requests_answer_type() {
     let wire = [&le32(0xf35c6d01)[..], &99i64.to_le_bytes(), &answer].concat();
     let result = mtproto::types::RpcResult::from_boxed_bytes(&wire).unwrap();
     assert_eq!(result.req_msg_id, 99);
-    type Answer = <tl_tests::schema::functions::account::UpdateStatus as tl_runtime::RemoteCall>::Answer;
+    type Answer =
+        <tl_tests::schema::functions::account::UpdateStatus as tl_runtime::RemoteCall>::Answer;
     let value: Answer = result.result.decode().unwrap();
     assert!(value);
     assert_eq!(result.to_boxed_bytes().unwrap(), wire);
@@ -74,7 +84,10 @@ fn res_pq_with_int128() {
     assert_eq!(res.nonce, nonce);
     assert_eq!(res.server_nonce, server_nonce);
     assert_eq!(res.pq, vec![0x17, 0xed, 0x48, 0x94, 0x1a, 0x08, 0xf9, 0x81]);
-    assert_eq!(res.server_public_key_fingerprints, vec![0xc3b42b026ce86b21u64 as i64]);
+    assert_eq!(
+        res.server_public_key_fingerprints,
+        vec![0xc3b42b026ce86b21u64 as i64]
+    );
 }
 
 /// 28 KB of nested `textBold` is an error, not a stack overflow, on the main thread and
@@ -88,10 +101,18 @@ fn deeply_nested_rich_text_is_an_error() {
     wire.extend_from_slice(&le32(0xdc3d824f)); // textEmpty
     let check = move || {
         let err = enums::RichText::from_boxed_bytes(&wire).unwrap_err();
-        assert!(matches!(err.kind, DecodeErrorKind::DepthLimitExceeded { limit: 64 }), "{err}");
+        assert!(
+            matches!(err.kind, DecodeErrorKind::DepthLimitExceeded { limit: 64 }),
+            "{err}"
+        );
     };
     check.clone()();
-    std::thread::Builder::new().stack_size(2 << 20).spawn(check).unwrap().join().unwrap();
+    std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(check)
+        .unwrap()
+        .join()
+        .unwrap();
 }
 
 #[test]
@@ -112,7 +133,10 @@ fn hostile_lengths_are_rejected_before_allocating() {
     // A Vector<long> claiming 2^31 elements in 8 bytes of input.
     let wire = [&le32(0x62d6b459)[..], &le32(0x1cb5c415), &le32(0x8000_0000)].concat();
     let err = mtproto::types::MsgsAck::from_boxed_bytes(&wire).unwrap_err();
-    assert!(matches!(err.kind, DecodeErrorKind::LengthTooLarge { .. }), "{err}");
+    assert!(
+        matches!(err.kind, DecodeErrorKind::LengthTooLarge { .. }),
+        "{err}"
+    );
     // bytes claiming 16 MiB.
     let wire = [&le32(0x5a592a6c)[..], &[0xfe, 0xff, 0xff, 0xff][..]].concat();
     assert!(mtproto::types::help::ConfigSimple::from_boxed_bytes(&wire).is_err());
@@ -125,7 +149,10 @@ fn trailing_bytes_and_unknown_constructors_are_errors() {
     assert_eq!(err.kind, DecodeErrorKind::TrailingBytes { count: 1 });
     assert_eq!(err.offset, 4);
     let err = enums::InputPeer::from_boxed_bytes(&le32(0x12345678)).unwrap_err();
-    assert_eq!(err.to_string(), "unknown constructor 0x12345678 for InputPeer at byte 0");
+    assert_eq!(
+        err.to_string(),
+        "unknown constructor 0x12345678 for InputPeer at byte 0"
+    );
 }
 
 #[test]
@@ -139,7 +166,13 @@ fn inconsistent_shared_flag_bits_are_an_encode_error() {
     .unwrap();
     assert!(poll.solution_entities.is_none());
     let err = poll.to_boxed_bytes().unwrap_err();
-    assert!(matches!(err, tl_runtime::EncodeError::InconsistentFlags { bit: 1, .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            tl_runtime::EncodeError::InconsistentFlags { bit: 1, .. }
+        ),
+        "{err}"
+    );
 }
 
 #[test]

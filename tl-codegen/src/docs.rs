@@ -57,7 +57,10 @@ fn wire_name(model: &Model, wire: &Wire) -> String {
         Wire::Object => "Object".into(),
         Wire::Vector { element, .. } => format!("Vec<{}>", wire_name(model, element)),
         Wire::Generic(g) => format!("{g}::Answer"),
-        Wire::Enum(_) | Wire::Struct(_) => model.path_of(wire).map(|p| p.name.clone()).unwrap_or_default(),
+        Wire::Enum(_) | Wire::Struct(_) => model
+            .path_of(wire)
+            .map(|p| p.name.clone())
+            .unwrap_or_default(),
     }
 }
 
@@ -74,11 +77,19 @@ pub fn structure(model: &Model, s: &Struct) -> String {
         }
     }
     if let Some(answer) = &s.answer {
-        let _ = write!(out, "\n\nAnswered by {}.", link(model, s.path.depth(), answer));
+        let _ = write!(
+            out,
+            "\n\nAnswered by {}.",
+            link(model, s.path.depth(), answer)
+        );
     }
     if let Some(parent) = s.parent {
         let e = &model.enums[parent];
-        let _ = write!(out, "\n\nA constructor of {}.", link(model, s.path.depth(), &Wire::Enum(parent)));
+        let _ = write!(
+            out,
+            "\n\nA constructor of {}.",
+            link(model, s.path.depth(), &Wire::Enum(parent))
+        );
         let _ = e;
     }
     tl_block(&mut out, &definition_line(&s.def));
@@ -93,8 +104,14 @@ pub fn field(f: &Field) -> String {
         out.push_str("\n\n");
     }
     let note = match &f.kind {
-        FieldKind::FlagTrue { flag } => format!(" (bit {} of `{}`: `true` sets the bit)", flag.bit, flag.holder),
-        FieldKind::Optional { flag, .. } => format!(" (present when bit {} of `{}` is set)", flag.bit, flag.holder),
+        FieldKind::FlagTrue { flag } => format!(
+            " (bit {} of `{}`: `true` sets the bit)",
+            flag.bit, flag.holder
+        ),
+        FieldKind::Optional { flag, .. } => format!(
+            " (present when bit {} of `{}` is set)",
+            flag.bit, flag.holder
+        ),
         _ => String::new(),
     };
     let _ = write!(out, "TL parameter `{}`{note}.", f.tl_name);

@@ -35,10 +35,16 @@ pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
     }
     let emitter = Emitter { model, options };
     for s in &model.structs {
-        modules.entry((s.path.tree, s.path.modules.clone())).or_default().push(emitter.structure(s));
+        modules
+            .entry((s.path.tree, s.path.modules.clone()))
+            .or_default()
+            .push(emitter.structure(s));
     }
     for e in &model.enums {
-        modules.entry((e.path.tree, e.path.modules.clone())).or_default().push(emitter.enumeration(e));
+        modules
+            .entry((e.path.tree, e.path.modules.clone()))
+            .or_default()
+            .push(emitter.enumeration(e));
     }
 
     let layer = match model.layer {
@@ -71,7 +77,11 @@ pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
             }
         }
     });
-    let registry = if options.registry { emitter.registry() } else { quote!() };
+    let registry = if options.registry {
+        emitter.registry()
+    } else {
+        quote!()
+    };
     quote! {
         #layer
         #(#trees)*
@@ -80,8 +90,15 @@ pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
 }
 
 /// The items of module `prefix` and its submodules.
-fn nest(modules: &BTreeMap<(Tree, Vec<String>), Vec<TokenStream>>, tree: Tree, prefix: &[String]) -> TokenStream {
-    let items = modules.get(&(tree, prefix.to_vec())).cloned().unwrap_or_default();
+fn nest(
+    modules: &BTreeMap<(Tree, Vec<String>), Vec<TokenStream>>,
+    tree: Tree,
+    prefix: &[String],
+) -> TokenStream {
+    let items = modules
+        .get(&(tree, prefix.to_vec()))
+        .cloned()
+        .unwrap_or_default();
     let mut children: Vec<&String> = modules
         .keys()
         .filter(|(t, path)| *t == tree && path.len() > prefix.len() && path.starts_with(prefix))
@@ -125,7 +142,11 @@ enum Form {
 
 fn form(wire: &Wire) -> Form {
     match wire {
-        Wire::Bool | Wire::True | Wire::Enum(_) | Wire::Generic(_) | Wire::Vector { boxed: true, .. } => Form::Boxed,
+        Wire::Bool
+        | Wire::True
+        | Wire::Enum(_)
+        | Wire::Generic(_)
+        | Wire::Vector { boxed: true, .. } => Form::Boxed,
         _ => Form::Bare,
     }
 }
@@ -177,7 +198,9 @@ impl Emitter<'_> {
                 let element = self.rust_type(from, element);
                 quote!(Vec<#element>)
             }
-            Wire::Enum(_) | Wire::Struct(_) => Self::item_path(from, self.model.path_of(wire).expect("item")),
+            Wire::Enum(_) | Wire::Struct(_) => {
+                Self::item_path(from, self.model.path_of(wire).expect("item"))
+            }
             Wire::Generic(name) => {
                 let name = ident(name);
                 quote!(#name)
@@ -209,8 +232,16 @@ impl Emitter<'_> {
     }
 
     fn derives(&self) -> TokenStream {
-        let extra = self.options.extra_derives.iter().map(|d| d.parse::<TokenStream>().expect("derive path"));
-        let attributes = self.options.extra_attributes.iter().map(|a| a.parse::<TokenStream>().expect("attribute"));
+        let extra = self
+            .options
+            .extra_derives
+            .iter()
+            .map(|d| d.parse::<TokenStream>().expect("derive path"));
+        let attributes = self
+            .options
+            .extra_attributes
+            .iter()
+            .map(|a| a.parse::<TokenStream>().expect("attribute"));
         quote! {
             #[derive(Clone, Debug, PartialEq #(, #extra)*)]
             #(#attributes)*
@@ -277,7 +308,11 @@ impl Emitter<'_> {
             let fname = ident(&f.name);
             let ty = self.field_type(&s.path, f);
             let doc = doc_attrs(&docs::field(f));
-            let serde = if self.options.serde { serde_field_attributes(f) } else { quote!() };
+            let serde = if self.options.serde {
+                serde_field_attributes(f)
+            } else {
+                quote!()
+            };
             quote! {
                 #doc
                 #serde
@@ -304,7 +339,9 @@ impl Emitter<'_> {
                         .filter_map(|g| {
                             let gname = ident(&g.name);
                             let (flag, present) = match &g.kind {
-                                FieldKind::Optional { flag, .. } => (flag, quote!(self.#gname.is_some())),
+                                FieldKind::Optional { flag, .. } => {
+                                    (flag, quote!(self.#gname.is_some()))
+                                }
                                 FieldKind::FlagTrue { flag } => (flag, quote!(self.#gname)),
                                 _ => return None,
                             };
@@ -315,7 +352,11 @@ impl Emitter<'_> {
                             Some(quote!(if #present { 1 << #bit } else { 0 }))
                         })
                         .collect();
-                    let value = if bits.is_empty() { quote!(0u32) } else { quote!(#(#bits)|*) };
+                    let value = if bits.is_empty() {
+                        quote!(0u32)
+                    } else {
+                        quote!(#(#bits)|*)
+                    };
                     flag_values.push(quote!(let #local: u32 = #value;));
                     len_terms.push(quote!(4));
                     encode_stmts.push(quote!(out.extend_from_slice(&#local.to_le_bytes());));
@@ -324,7 +365,9 @@ impl Emitter<'_> {
                     // The next field is the `Object` whose length this is.
                     let body = ident(&s.fields[i + 1].name);
                     len_terms.push(quote!(4));
-                    encode_stmts.push(quote!(out.extend_from_slice(&self.#body.len_field()?.to_le_bytes());));
+                    encode_stmts.push(
+                        quote!(out.extend_from_slice(&self.#body.len_field()?.to_le_bytes());),
+                    );
                 }
                 FieldKind::Required { wire, .. } => {
                     len_terms.push(Self::len_expr(wire, quote!(self.#fname)));
@@ -349,12 +392,14 @@ impl Emitter<'_> {
         for f in &s.fields {
             let fname = ident(&f.name);
             match &f.kind {
-                FieldKind::Optional { flag, .. } if flag.shared => {
-                    groups.entry((flag.holder.clone(), flag.bit)).or_default().push(quote!(self.#fname.is_some()))
-                }
-                FieldKind::FlagTrue { flag } if flag.shared => {
-                    groups.entry((flag.holder.clone(), flag.bit)).or_default().push(quote!(self.#fname))
-                }
+                FieldKind::Optional { flag, .. } if flag.shared => groups
+                    .entry((flag.holder.clone(), flag.bit))
+                    .or_default()
+                    .push(quote!(self.#fname.is_some())),
+                FieldKind::FlagTrue { flag } if flag.shared => groups
+                    .entry((flag.holder.clone(), flag.bit))
+                    .or_default()
+                    .push(quote!(self.#fname)),
                 _ => {}
             }
         }
@@ -370,7 +415,11 @@ impl Emitter<'_> {
                 }
             });
         }
-        let bare_len = if len_terms.is_empty() { quote!(0) } else { quote!(#(#len_terms)+*) };
+        let bare_len = if len_terms.is_empty() {
+            quote!(0)
+        } else {
+            quote!(#(#len_terms)+*)
+        };
 
         // Decoding: a struct literal evaluates its fields in the order written, which is the
         // wire order; flag words are read into locals first where they appear.
@@ -386,7 +435,9 @@ impl Emitter<'_> {
                     // are decoded into locals so the order stays the wire order.
                     let word = format_ident!("{}", flag_local(&f.tl_name));
                     let used = s.fields.iter().any(|g| match &g.kind {
-                        FieldKind::Optional { flag, .. } | FieldKind::FlagTrue { flag } => flag.holder == f.tl_name,
+                        FieldKind::Optional { flag, .. } | FieldKind::FlagTrue { flag } => {
+                            flag.holder == f.tl_name
+                        }
                         _ => false,
                     });
                     decode_stmts.push(if used {
@@ -396,44 +447,82 @@ impl Emitter<'_> {
                     });
                 }
                 FieldKind::ObjectLength => {
-                    pending_len = Some(quote!(let len = <i32 as ::tl_runtime::BareDecode>::decode_bare(reader)?;));
+                    pending_len = Some(
+                        quote!(let len = <i32 as ::tl_runtime::BareDecode>::decode_bare(reader)?;),
+                    );
                 }
-                FieldKind::Required { wire: Wire::Object, .. } => {
+                FieldKind::Required {
+                    wire: Wire::Object, ..
+                } => {
                     let value = match pending_len.take() {
-                        Some(read_len) => quote!({ #read_len ::tl_runtime::Object::decode_with_len(reader, len)? }),
+                        Some(read_len) => {
+                            quote!({ #read_len ::tl_runtime::Object::decode_with_len(reader, len)? })
+                        }
                         None => quote!(::tl_runtime::Object::decode_rest(reader)?),
                     };
                     decode_stmts.push(quote!(let #local = #value;));
-                    field_inits.push(if local == fname { quote!(#fname) } else { quote!(#fname: #local) });
+                    field_inits.push(if local == fname {
+                        quote!(#fname)
+                    } else {
+                        quote!(#fname: #local)
+                    });
                 }
                 FieldKind::Required { wire, boxed } => {
                     let value = self.decode_expr(&s.path, wire);
-                    let value = if *boxed { quote!(Box::new(#value)) } else { value };
+                    let value = if *boxed {
+                        quote!(Box::new(#value))
+                    } else {
+                        value
+                    };
                     decode_stmts.push(quote!(let #local = #value;));
-                    field_inits.push(if local == fname { quote!(#fname) } else { quote!(#fname: #local) });
+                    field_inits.push(if local == fname {
+                        quote!(#fname)
+                    } else {
+                        quote!(#fname: #local)
+                    });
                 }
                 FieldKind::Optional { wire, boxed, flag } => {
                     let word = format_ident!("{}", flag_local(&flag.holder));
                     let bit = Literal::u32_unsuffixed(flag.bit);
                     let value = self.decode_expr(&s.path, wire);
-                    let value = if *boxed { quote!(Box::new(#value)) } else { value };
+                    let value = if *boxed {
+                        quote!(Box::new(#value))
+                    } else {
+                        value
+                    };
                     decode_stmts.push(quote!(let #local = if #word & (1 << #bit) != 0 { Some(#value) } else { None };));
-                    field_inits.push(if local == fname { quote!(#fname) } else { quote!(#fname: #local) });
+                    field_inits.push(if local == fname {
+                        quote!(#fname)
+                    } else {
+                        quote!(#fname: #local)
+                    });
                 }
                 FieldKind::FlagTrue { flag } => {
                     let word = format_ident!("{}", flag_local(&flag.holder));
                     let bit = Literal::u32_unsuffixed(flag.bit);
                     decode_stmts.push(quote!(let #local = #word & (1 << #bit) != 0;));
-                    field_inits.push(if local == fname { quote!(#fname) } else { quote!(#fname: #local) });
+                    field_inits.push(if local == fname {
+                        quote!(#fname)
+                    } else {
+                        quote!(#fname: #local)
+                    });
                 }
             }
         }
         let construct = quote!(Self { #(#field_inits),* });
-        let reader_name = if s.fields.is_empty() { quote!(_reader) } else { quote!(reader) };
+        let reader_name = if s.fields.is_empty() {
+            quote!(_reader)
+        } else {
+            quote!(reader)
+        };
 
         let encode_bound = bound(quote!(::tl_runtime::BoxedEncode));
         let decode_bound = bound(quote!(::tl_runtime::BoxedDecode));
-        let out_name = if encode_stmts.is_empty() { quote!(_out) } else { quote!(out) };
+        let out_name = if encode_stmts.is_empty() {
+            quote!(_out)
+        } else {
+            quote!(out)
+        };
         let mut impls = quote! {
             impl #decl_generics ::tl_runtime::Identifiable for #name #use_generics {
                 const CONSTRUCTOR_ID: u32 = #id;
@@ -525,16 +614,29 @@ impl Emitter<'_> {
 
     /// `From<Struct> for Enum` and `TryFrom<Enum> for Struct`.
     fn conversions(&self, s: &Struct, e: &Enum) -> TokenStream {
-        let variant = e.variants.iter().find(|v| std::ptr::eq(&self.model.structs[v.structure], s)).expect("variant of its parent");
+        let variant = e
+            .variants
+            .iter()
+            .find(|v| std::ptr::eq(&self.model.structs[v.structure], s))
+            .expect("variant of its parent");
         let name = ident(&s.path.name);
         let vname = ident(&variant.name);
         let enum_path = Self::item_path(&s.path, &e.path);
         let tl_name = s.def.full_name();
         let unit = self.is_unit(s);
         let (wrap, unwrap) = match (unit, variant.boxed) {
-            (true, _) => (quote!(#enum_path::#vname), quote!(#enum_path::#vname => Ok(#name {}))),
-            (false, true) => (quote!(#enum_path::#vname(Box::new(value))), quote!(#enum_path::#vname(value) => Ok(*value))),
-            (false, false) => (quote!(#enum_path::#vname(value)), quote!(#enum_path::#vname(value) => Ok(value))),
+            (true, _) => (
+                quote!(#enum_path::#vname),
+                quote!(#enum_path::#vname => Ok(#name {})),
+            ),
+            (false, true) => (
+                quote!(#enum_path::#vname(Box::new(value))),
+                quote!(#enum_path::#vname(value) => Ok(*value)),
+            ),
+            (false, false) => (
+                quote!(#enum_path::#vname(value)),
+                quote!(#enum_path::#vname(value) => Ok(value)),
+            ),
         };
         let value_name = if unit { quote!(_value) } else { quote!(value) };
         let other = if e.variants.len() > 1 {
@@ -563,12 +665,18 @@ impl Emitter<'_> {
     /// `registry::by_name` and `registry::by_id`: the Rust type of any constructor or
     /// function, handed to a `TypeVisitor`.
     fn registry(&self) -> TokenStream {
-        let from = ItemPath { tree: Tree::Types, modules: Vec::new(), name: String::new() };
+        let from = ItemPath {
+            tree: Tree::Types,
+            modules: Vec::new(),
+            name: String::new(),
+        };
         let mut by_name = Vec::new();
         let mut by_id = Vec::new();
         let mut seen_ids = std::collections::HashSet::new();
         for s in &self.model.structs {
-            let Some(ty) = self.instantiated_path(&from, s) else { continue };
+            let Some(ty) = self.instantiated_path(&from, s) else {
+                continue;
+            };
             let tl_name = s.def.full_name();
             by_name.push(quote!(#tl_name => visitor.visit::<#ty>(),));
             if seen_ids.insert(s.def.id()) {
@@ -609,7 +717,11 @@ impl Emitter<'_> {
         if s.generics.is_empty() {
             return Some(path);
         }
-        let any = self.model.enums.iter().find(|e| e.path.tree == Tree::Functions && e.path.name == "AnyFunction")?;
+        let any = self
+            .model
+            .enums
+            .iter()
+            .find(|e| e.path.tree == Tree::Functions && e.path.name == "AnyFunction")?;
         let any = Self::item_path(from, &any.path);
         let args = s.generics.iter().map(|_| any.clone());
         Some(quote!(#path<#(#args),*>))
@@ -634,10 +746,16 @@ impl Emitter<'_> {
             let s = &self.model.structs[v.structure];
             let vname = ident(&v.name);
             let id = hex(s.def.id());
-            let Some(path) = self.instantiated_path(&e.path, s) else { continue };
+            let Some(path) = self.instantiated_path(&e.path, s) else {
+                continue;
+            };
             let vdoc = doc_attrs(&docs::variant(s));
             let tl_variant = s.def.full_name();
-            let rename = if self.options.serde { quote!(#[serde(rename = #tl_variant)]) } else { quote!() };
+            let rename = if self.options.serde {
+                quote!(#[serde(rename = #tl_variant)])
+            } else {
+                quote!()
+            };
             if self.is_unit(s) {
                 serialize_arms.push(quote!(Self::#vname => ::tl_runtime::json::serde::Serialize::serialize(&#path {}, serializer),));
                 variants.push(quote!(#vdoc #rename #vname,));
@@ -646,13 +764,21 @@ impl Emitter<'_> {
                 decode_arms.push(quote!(#id => Self::#vname,));
                 id_arms.push(quote!(Self::#vname => #id,));
             } else {
-                let payload = if v.boxed { quote!(Box<#path>) } else { quote!(#path) };
+                let payload = if v.boxed {
+                    quote!(Box<#path>)
+                } else {
+                    quote!(#path)
+                };
                 serialize_arms.push(quote!(Self::#vname(value) => ::tl_runtime::json::serde::Serialize::serialize(value, serializer),));
                 variants.push(quote!(#vdoc #rename #vname(#payload),));
                 len_arms.push(quote!(Self::#vname(value) => value.boxed_len(),));
                 encode_arms.push(quote!(Self::#vname(value) => value.encode_boxed(out),));
                 let decode = quote!(<#path as ::tl_runtime::BareDecode>::decode_bare(reader)?);
-                let decode = if v.boxed { quote!(Box::new(#decode)) } else { decode };
+                let decode = if v.boxed {
+                    quote!(Box::new(#decode))
+                } else {
+                    decode
+                };
                 decode_arms.push(quote!(#id => Self::#vname(#decode),));
                 id_arms.push(quote!(Self::#vname(_) => #id,));
             }
@@ -739,7 +865,13 @@ impl Emitter<'_> {
 
 /// `/// line` attributes, one per line, so the formatted output reads as doc comments.
 fn doc_attrs(text: &str) -> TokenStream {
-    let lines = text.lines().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") });
+    let lines = text.lines().map(|line| {
+        if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        }
+    });
     quote!(#(#[doc = #lines])*)
 }
 
@@ -765,7 +897,10 @@ fn serde_field_attributes(f: &Field) -> TokenStream {
                 parts.push(quote!(with = "::tl_runtime::json::tl"));
             }
         }
-        FieldKind::FlagTrue { .. } => parts.push(quote!(default, skip_serializing_if = "::tl_runtime::json::is_false")),
+        FieldKind::FlagTrue { .. } => parts.push(quote!(
+            default,
+            skip_serializing_if = "::tl_runtime::json::is_false"
+        )),
         FieldKind::Required { wire, .. } => {
             if needs_tl_json(wire) {
                 parts.push(quote!(with = "::tl_runtime::json::tl"));

@@ -10,11 +10,11 @@ use proc_macro2::{Ident, Span};
 
 /// Keywords that `r#` can escape.
 const RAW_KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do",
-    "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in",
-    "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
-    "return", "static", "struct", "trait", "true", "try", "type", "typeof", "union", "unsafe",
-    "unsized", "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "union", "unsafe", "unsized",
+    "use", "virtual", "where", "while", "yield",
 ];
 
 /// Keywords that cannot be raw identifiers; they get a trailing underscore.
@@ -28,7 +28,9 @@ pub fn field_name(tl_name: &str) -> String {
 
 /// Names the generated modules import from the runtime's prelude; a generated type of
 /// the same name would shadow them, so it gets a trailing underscore.
-const PRELUDE_NAMES: &[&str] = &["Vec", "String", "Box", "Option", "Result", "Some", "None", "Ok", "Err"];
+const PRELUDE_NAMES: &[&str] = &[
+    "Vec", "String", "Box", "Option", "Result", "Some", "None", "Ok", "Err",
+];
 
 /// The Rust type name (UpperCamelCase) for a TL constructor or type name.
 pub fn type_name(tl_name: &str) -> String {

@@ -32,7 +32,10 @@ impl fmt::Display for ModelError {
 impl std::error::Error for ModelError {}
 
 fn error(def: &Definition, message: impl Into<String>) -> ModelError {
-    ModelError { definition: Some(def.full_name()), message: message.into() }
+    ModelError {
+        definition: Some(def.full_name()),
+        message: message.into(),
+    }
 }
 
 /// Which generated module tree an item lives in.
@@ -125,7 +128,11 @@ pub enum FieldKind {
     /// Always present.
     Required { wire: Wire, boxed: bool },
     /// `holder.N?T`: `Option<T>`.
-    Optional { wire: Wire, boxed: bool, flag: FlagRef },
+    Optional {
+        wire: Wire,
+        boxed: bool,
+        flag: FlagRef,
+    },
     /// `holder.N?true`: a `bool` that is the bit itself.
     FlagTrue { flag: FlagRef },
     /// MTProto's `message`: `bytes:int` is the byte length of the `Object` that follows;
@@ -202,7 +209,9 @@ pub struct ModelOptions {
 
 impl Default for ModelOptions {
     fn default() -> Self {
-        ModelOptions { large_variant_bytes: 96 }
+        ModelOptions {
+            large_variant_bytes: 96,
+        }
     }
 }
 
@@ -239,12 +248,28 @@ fn provided_by_runtime(def: &Definition) -> bool {
     }
     let result = def.result.full_name();
     def.section == Section::Types
-        && matches!(result.as_str(), "Bool" | "True" | "Vector" | "Int" | "Long" | "Double" | "String" | "Bytes" | "Int128" | "Int256")
+        && matches!(
+            result.as_str(),
+            "Bool"
+                | "True"
+                | "Vector"
+                | "Int"
+                | "Long"
+                | "Double"
+                | "String"
+                | "Bytes"
+                | "Int128"
+                | "Int256"
+        )
 }
 
 impl Model {
     /// Analyses every definition of the given schemas (already validated by the parser).
-    pub fn build(definitions: &[&Definition], layer: Option<u32>, options: &ModelOptions) -> Result<Model, Vec<ModelError>> {
+    pub fn build(
+        definitions: &[&Definition],
+        layer: Option<u32>,
+        options: &ModelOptions,
+    ) -> Result<Model, Vec<ModelError>> {
         let mut builder = Builder::default();
         builder.collect(definitions);
         builder.resolve_fields();
@@ -255,7 +280,11 @@ impl Model {
         if !builder.errors.is_empty() {
             return Err(builder.errors);
         }
-        let mut model = Model { layer, structs: builder.structs, enums: builder.enums };
+        let mut model = Model {
+            layer,
+            structs: builder.structs,
+            enums: builder.enums,
+        };
         model.box_recursive_fields();
         model.box_large_variants(options.large_variant_bytes);
         model.compute_min_lens();
@@ -273,9 +302,18 @@ impl Model {
             .enumerate()
             .filter(|(_, s)| s.is_function())
             .map(|(i, s)| {
-                let mut name: String = s.path.modules.iter().map(|m| ident::type_name(ident::plain(m))).collect();
+                let mut name: String = s
+                    .path
+                    .modules
+                    .iter()
+                    .map(|m| ident::type_name(ident::plain(m)))
+                    .collect();
                 name.push_str(&s.path.name);
-                Variant { name, structure: i, boxed: true }
+                Variant {
+                    name,
+                    structure: i,
+                    boxed: true,
+                }
             })
             .collect();
         if variants.is_empty() {
@@ -305,7 +343,8 @@ impl Model {
         for (i, s) in self.structs.iter().enumerate() {
             for field in &s.fields {
                 let (wire, boxed) = match &field.kind {
-                    FieldKind::Required { wire, boxed } | FieldKind::Optional { wire, boxed, .. } => (wire, *boxed),
+                    FieldKind::Required { wire, boxed }
+                    | FieldKind::Optional { wire, boxed, .. } => (wire, *boxed),
                     _ => continue,
                 };
                 if boxed && boxed_fields_break {
@@ -336,7 +375,9 @@ impl Model {
         let component = strongly_connected_components(&edges);
         for (i, s) in self.structs.iter_mut().enumerate() {
             for field in &mut s.fields {
-                if let FieldKind::Required { wire, boxed } | FieldKind::Optional { wire, boxed, .. } = &mut field.kind {
+                if let FieldKind::Required { wire, boxed }
+                | FieldKind::Optional { wire, boxed, .. } = &mut field.kind
+                {
                     let target = match wire {
                         Wire::Enum(e) => n + *e,
                         Wire::Struct(t) => *t,
@@ -353,7 +394,11 @@ impl Model {
     /// Boxes enum variants whose payload is large, so one large constructor does not make
     /// every value of its type large.
     fn box_large_variants(&mut self, threshold: usize) {
-        let mut sizes = SizeEstimator { model: self, struct_sizes: HashMap::new(), enum_sizes: HashMap::new() };
+        let mut sizes = SizeEstimator {
+            model: self,
+            struct_sizes: HashMap::new(),
+            enum_sizes: HashMap::new(),
+        };
         let mut decisions = Vec::new();
         for (e, en) in self.enums.iter().enumerate() {
             for (v, variant) in en.variants.iter().enumerate() {
@@ -384,7 +429,13 @@ impl Model {
 
     fn min_wire_len(&self, wire: &Wire, depth: usize) -> usize {
         match wire {
-            Wire::Int | Wire::Nat | Wire::Bool | Wire::True | Wire::Enum(_) | Wire::Generic(_) | Wire::Object => 4,
+            Wire::Int
+            | Wire::Nat
+            | Wire::Bool
+            | Wire::True
+            | Wire::Enum(_)
+            | Wire::Generic(_)
+            | Wire::Object => 4,
             Wire::Long | Wire::Double => 8,
             Wire::Int128 => 16,
             Wire::Int256 => 32,
@@ -434,12 +485,17 @@ impl SizeEstimator<'_> {
             size += match &field.kind {
                 FieldKind::Flags | FieldKind::ObjectLength => 0,
                 FieldKind::FlagTrue { .. } => 1,
-                FieldKind::Required { boxed: true, .. } | FieldKind::Optional { boxed: true, .. } => 8,
+                FieldKind::Required { boxed: true, .. }
+                | FieldKind::Optional { boxed: true, .. } => 8,
                 FieldKind::Required { wire, .. } => self.wire_size(wire),
                 FieldKind::Optional { wire, .. } => {
                     let inner = self.wire_size(wire);
                     match wire {
-                        Wire::Bool | Wire::String | Wire::Bytes | Wire::Vector { .. } | Wire::Enum(_) => inner,
+                        Wire::Bool
+                        | Wire::String
+                        | Wire::Bytes
+                        | Wire::Vector { .. }
+                        | Wire::Enum(_) => inner,
                         _ => inner + 8,
                     }
                 }
@@ -457,7 +513,11 @@ impl SizeEstimator<'_> {
         let model = self.model;
         let mut largest = 0;
         for v in &model.enums[e].variants {
-            let payload = if v.boxed { 8 } else { self.struct_size(v.structure) };
+            let payload = if v.boxed {
+                8
+            } else {
+                self.struct_size(v.structure)
+            };
             largest = largest.max(payload);
         }
         let size = largest + 8;
@@ -565,14 +625,22 @@ impl<'d> Builder<'d> {
             let index = self.structs.len();
             let path = ItemPath {
                 tree,
-                modules: def.namespace.iter().map(|ns| ident::module_name(ns)).collect(),
+                modules: def
+                    .namespace
+                    .iter()
+                    .map(|ns| ident::module_name(ns))
+                    .collect(),
                 name: ident::type_name(&def.name),
             };
             self.structs.push(Struct {
                 def: def.clone(),
                 path,
                 fields: Vec::new(),
-                generics: def.generics.iter().map(|g| ident::type_name(&g.name)).collect(),
+                generics: def
+                    .generics
+                    .iter()
+                    .map(|g| ident::type_name(&g.name))
+                    .collect(),
                 answer: None,
                 parent: None,
                 min_len: 0,
@@ -580,7 +648,11 @@ impl<'d> Builder<'d> {
             self.defs.push(def);
             if def.section == Section::Types {
                 let full = def.full_name();
-                if self.constructor_by_name.insert(full.clone(), index).is_some() {
+                if self
+                    .constructor_by_name
+                    .insert(full.clone(), index)
+                    .is_some()
+                {
                     self.errors.push(error(def, "defined twice"));
                 }
                 let result = def.result.full_name();
@@ -597,7 +669,11 @@ impl<'d> Builder<'d> {
             let enum_name = ident::type_name(name);
             let mut variants: Vec<Variant> = members
                 .iter()
-                .map(|&s| Variant { name: variant_name(&enum_name, &self.structs[s].path.name), structure: s, boxed: false })
+                .map(|&s| Variant {
+                    name: variant_name(&enum_name, &self.structs[s].path.name),
+                    structure: s,
+                    boxed: false,
+                })
                 .collect();
             let mut seen = std::collections::HashSet::new();
             if !variants.iter().all(|v| seen.insert(v.name.clone())) {
@@ -612,7 +688,11 @@ impl<'d> Builder<'d> {
             self.enum_by_name.insert(tl_name.clone(), e);
             self.enums.push(Enum {
                 tl_name,
-                path: ItemPath { tree: Tree::Enums, modules: namespace, name: enum_name },
+                path: ItemPath {
+                    tree: Tree::Enums,
+                    modules: namespace,
+                    name: enum_name,
+                },
                 variants,
                 doc: None,
             });
@@ -627,7 +707,8 @@ impl<'d> Builder<'d> {
             let params = &def.params;
             for (p, param) in params.iter().enumerate() {
                 let Some(tl_name) = param.name.clone() else {
-                    self.errors.push(error(def, "anonymous parameter outside a builtin"));
+                    self.errors
+                        .push(error(def, "anonymous parameter outside a builtin"));
                     continue;
                 };
                 let name = ident::field_name(&tl_name);
@@ -644,22 +725,38 @@ impl<'d> Builder<'d> {
                         if ty.name == "true" && ty.namespace.is_empty() && !ty.percent {
                             match flag {
                                 Some(flag) => FieldKind::FlagTrue {
-                                    flag: FlagRef { holder: flag.holder.clone(), bit: flag.bit, shared: flag.shared },
+                                    flag: FlagRef {
+                                        holder: flag.holder.clone(),
+                                        bit: flag.bit,
+                                        shared: flag.shared,
+                                    },
                                 },
                                 None => {
                                     self.errors.push(error(def, format!("parameter `{tl_name}`: bare `true` is only meaningful as a flag (`flags.N?true`)")));
                                     continue;
                                 }
                             }
-                        } else if tl_name == "bytes" && flag.is_none() && ty.full_name() == "int" && next_is_object {
+                        } else if tl_name == "bytes"
+                            && flag.is_none()
+                            && ty.full_name() == "int"
+                            && next_is_object
+                        {
                             FieldKind::ObjectLength
                         } else {
                             match self.wire(def, ty, *bang, &generics) {
                                 Ok(wire) => match flag {
                                     None => FieldKind::Required { wire, boxed: false },
                                     Some(flag) => {
-                                        let flag = FlagRef { holder: flag.holder.clone(), bit: flag.bit, shared: flag.shared };
-                                        FieldKind::Optional { wire, boxed: false, flag }
+                                        let flag = FlagRef {
+                                            holder: flag.holder.clone(),
+                                            bit: flag.bit,
+                                            shared: flag.shared,
+                                        };
+                                        FieldKind::Optional {
+                                            wire,
+                                            boxed: false,
+                                            flag,
+                                        }
                                     }
                                 },
                                 Err(e) => {
@@ -670,7 +767,12 @@ impl<'d> Builder<'d> {
                         }
                     }
                 };
-                fields.push(Field { tl_name, name, kind, doc: param.doc.clone() });
+                fields.push(Field {
+                    tl_name,
+                    name,
+                    kind,
+                    doc: param.doc.clone(),
+                });
             }
             let answer = if def.section == Section::Functions {
                 match self.wire(def, &def.result, false, &generics) {
@@ -688,7 +790,13 @@ impl<'d> Builder<'d> {
         }
     }
 
-    fn wire(&self, def: &Definition, ty: &TypeRef, bang: bool, generics: &[&str]) -> Result<Wire, ModelError> {
+    fn wire(
+        &self,
+        def: &Definition,
+        ty: &TypeRef,
+        bang: bool,
+        generics: &[&str],
+    ) -> Result<Wire, ModelError> {
         let full = ty.full_name();
         if ty.generic || (ty.namespace.is_empty() && generics.contains(&ty.name.as_str())) {
             return Ok(Wire::Generic(ident::type_name(&ty.name)));
@@ -698,10 +806,16 @@ impl<'d> Builder<'d> {
         }
         if full == "Vector" || full == "vector" {
             let [element] = ty.args.as_slice() else {
-                return Err(error(def, format!("`{full}` takes exactly one type argument")));
+                return Err(error(
+                    def,
+                    format!("`{full}` takes exactly one type argument"),
+                ));
             };
             let element = self.wire(def, element, false, generics)?;
-            return Ok(Wire::Vector { boxed: full == "Vector", element: Box::new(element) });
+            return Ok(Wire::Vector {
+                boxed: full == "Vector",
+                element: Box::new(element),
+            });
         }
         if !ty.args.is_empty() {
             return Err(error(def, format!("type `{full}` takes no arguments")));
@@ -719,14 +833,23 @@ impl<'d> Builder<'d> {
             };
             let variants = &self.enums[e].variants;
             if variants.len() != 1 {
-                return Err(error(def, format!("`%{full}` needs exactly one constructor, `{full}` has {}", variants.len())));
+                return Err(error(
+                    def,
+                    format!(
+                        "`%{full}` needs exactly one constructor, `{full}` has {}",
+                        variants.len()
+                    ),
+                ));
             }
             return Ok(Wire::Struct(variants[0].structure));
         }
         if ty.is_bare() {
             return match self.constructor_by_name.get(&full) {
                 Some(&s) => Ok(Wire::Struct(s)),
-                None => Err(error(def, format!("unknown constructor `{full}` used as a bare type"))),
+                None => Err(error(
+                    def,
+                    format!("unknown constructor `{full}` used as a bare type"),
+                )),
             };
         }
         match self.enum_by_name.get(&full) {
@@ -741,7 +864,11 @@ impl<'d> Builder<'d> {
             if let Some(&other) = seen.get(&s.path) {
                 self.errors.push(error(
                     &s.def,
-                    format!("its Rust name `{}` is also the name of `{}`", s.path.name, self.structs[other].def.full_name()),
+                    format!(
+                        "its Rust name `{}` is also the name of `{}`",
+                        s.path.name,
+                        self.structs[other].def.full_name()
+                    ),
                 ));
             }
             seen.insert(&s.path, i);
@@ -750,7 +877,10 @@ impl<'d> Builder<'d> {
                 if let Some(other) = fields.insert(f.name.clone(), f.tl_name.clone()) {
                     self.errors.push(error(
                         &s.def,
-                        format!("parameters `{other}` and `{}` both become the Rust field `{}`", f.tl_name, f.name),
+                        format!(
+                            "parameters `{other}` and `{}` both become the Rust field `{}`",
+                            f.tl_name, f.name
+                        ),
                     ));
                 }
             }
@@ -760,7 +890,10 @@ impl<'d> Builder<'d> {
             if let Some(other) = seen.insert(&e.path, &e.tl_name) {
                 self.errors.push(ModelError {
                     definition: None,
-                    message: format!("types `{other}` and `{}` both become the Rust enum `{}`", e.tl_name, e.path.name),
+                    message: format!(
+                        "types `{other}` and `{}` both become the Rust enum `{}`",
+                        e.tl_name, e.path.name
+                    ),
                 });
             }
         }
@@ -787,7 +920,10 @@ mod tests {
         assert_eq!(variant_name("InputPeer", "InputPeerUser"), "User");
         assert_eq!(variant_name("InputPeer", "InputPeerSelf"), "Self_");
         assert_eq!(variant_name("InputPeer", "InputPeer"), "InputPeer");
-        assert_eq!(variant_name("Messages", "ChannelMessages"), "ChannelMessages");
+        assert_eq!(
+            variant_name("Messages", "ChannelMessages"),
+            "ChannelMessages"
+        );
         assert_eq!(variant_name("Update", "Updates"), "Updates");
         assert_eq!(variant_name("Pq", "Pq2"), "Pq2");
     }

@@ -32,12 +32,17 @@ pub mod tl {
     use super::*;
 
     /// Serializes `value` in TL-JSON form.
-    pub fn serialize<T: TlJson, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<T: TlJson, S: Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
         value.serialize_tl(serializer)
     }
 
     /// Deserializes a value in TL-JSON form.
-    pub fn deserialize<'de, T: TlJson, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    pub fn deserialize<'de, T: TlJson, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<T, D::Error> {
         T::deserialize_tl(deserializer)
     }
 }
@@ -208,9 +213,16 @@ impl<'de> Deserialize<'de> for crate::Object {
 }
 
 /// A type of a schema's bindings, as the generated `registry` hands it to a [`Visitor`].
-pub trait Item: BoxedEncode + BoxedDecode + Serialize + for<'de> Deserialize<'de> + fmt::Debug + 'static {}
+pub trait Item:
+    BoxedEncode + BoxedDecode + Serialize + for<'de> Deserialize<'de> + fmt::Debug + 'static
+{
+}
 
-impl<T: BoxedEncode + BoxedDecode + Serialize + for<'de> Deserialize<'de> + fmt::Debug + 'static> Item for T {}
+impl<
+        T: BoxedEncode + BoxedDecode + Serialize + for<'de> Deserialize<'de> + fmt::Debug + 'static,
+    > Item for T
+{
+}
 
 /// Receives the Rust type of a TL constructor or function looked up by name or ID in a
 /// generated `registry` (for tools that handle values of any type: the golden-vector

@@ -139,7 +139,11 @@ pub struct WrongConstructor {
 
 impl core::fmt::Display for WrongConstructor {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "expected {}, found constructor {:#010x}", self.expected, self.found)
+        write!(
+            f,
+            "expected {}, found constructor {:#010x}",
+            self.expected, self.found
+        )
     }
 }
 

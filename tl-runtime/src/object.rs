@@ -18,7 +18,9 @@ pub struct Object(pub Vec<u8>);
 impl Object {
     /// The constructor ID the value starts with, if it has 4 bytes.
     pub fn constructor_id(&self) -> Option<u32> {
-        self.0.get(..4).map(|id| u32::from_le_bytes([id[0], id[1], id[2], id[3]]))
+        self.0
+            .get(..4)
+            .map(|id| u32::from_le_bytes([id[0], id[1], id[2], id[3]]))
     }
 
     /// Decodes the value as a `T` (the whole object must be consumed).
@@ -45,7 +47,10 @@ impl Object {
             return Err(reader.error(DecodeErrorKind::Invalid("negative object length")));
         };
         if len > reader.remaining() {
-            return Err(reader.error(DecodeErrorKind::LengthTooLarge { claimed: len, remaining: reader.remaining() }));
+            return Err(reader.error(DecodeErrorKind::LengthTooLarge {
+                claimed: len,
+                remaining: reader.remaining(),
+            }));
         }
         Ok(Object(reader.take(len)?.to_vec()))
     }

@@ -71,7 +71,10 @@ pub fn decode_bytes<'a>(reader: &mut Reader<'a>) -> Result<&'a [u8], DecodeError
         0..=253 => (1, first as usize),
         254 => {
             let b = reader.take_array::<3>()?;
-            (4, b[0] as usize | (b[1] as usize) << 8 | (b[2] as usize) << 16)
+            (
+                4,
+                b[0] as usize | (b[1] as usize) << 8 | (b[2] as usize) << 16,
+            )
         }
         _ => {
             return Err(DecodeError {

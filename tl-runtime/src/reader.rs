@@ -26,7 +26,12 @@ impl<'a> Reader<'a> {
 
     /// A reader at the start of `buf` with a nesting limit of `max_depth`.
     pub fn with_max_depth(buf: &'a [u8], max_depth: u32) -> Self {
-        Reader { buf, pos: 0, depth: 0, max_depth }
+        Reader {
+            buf,
+            pos: 0,
+            depth: 0,
+            max_depth,
+        }
     }
 
     /// Byte offset of the next read.
@@ -50,7 +55,10 @@ impl<'a> Reader<'a> {
     /// An error of `kind` at the current position.
     #[cold]
     pub fn error(&self, kind: DecodeErrorKind) -> DecodeError {
-        DecodeError { offset: self.pos, kind }
+        DecodeError {
+            offset: self.pos,
+            kind,
+        }
     }
 
     /// The error for constructor `id`, read just before the current position, that is not
@@ -104,7 +112,11 @@ impl<'a> Reader<'a> {
 
     /// Reads a constructor ID and fails unless it is `expected_id`.
     #[inline]
-    pub fn expect_id(&mut self, expected_id: u32, type_name: &'static str) -> Result<(), DecodeError> {
+    pub fn expect_id(
+        &mut self,
+        expected_id: u32,
+        type_name: &'static str,
+    ) -> Result<(), DecodeError> {
         let id = self.read_u32()?;
         if id == expected_id {
             Ok(())
@@ -117,7 +129,9 @@ impl<'a> Reader<'a> {
     #[inline]
     pub fn enter(&mut self) -> Result<(), DecodeError> {
         if self.depth >= self.max_depth {
-            return Err(self.error(DecodeErrorKind::DepthLimitExceeded { limit: self.max_depth }));
+            return Err(self.error(DecodeErrorKind::DepthLimitExceeded {
+                limit: self.max_depth,
+            }));
         }
         self.depth += 1;
         Ok(())
@@ -146,6 +160,9 @@ impl<'a> Reader<'a> {
 
     #[cold]
     fn eof(&self, needed: usize) -> DecodeError {
-        self.error(DecodeErrorKind::UnexpectedEof { needed, remaining: self.remaining() })
+        self.error(DecodeErrorKind::UnexpectedEof {
+            needed,
+            remaining: self.remaining(),
+        })
     }
 }

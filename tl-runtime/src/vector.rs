@@ -19,7 +19,8 @@ impl<T: VectorElement> BareEncode for Vec<T> {
 
     #[inline]
     fn encode_bare(&self, out: &mut Vec<u8>) -> Result<(), EncodeError> {
-        let count = u32::try_from(self.len()).map_err(|_| EncodeError::TooManyElements { len: self.len() })?;
+        let count = u32::try_from(self.len())
+            .map_err(|_| EncodeError::TooManyElements { len: self.len() })?;
         out.extend_from_slice(&count.to_le_bytes());
         for element in self {
             element.encode_element(out)?;
