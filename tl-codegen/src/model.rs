@@ -726,7 +726,7 @@ impl<'d> Builder<'d> {
                             match flag {
                                 Some(flag) => FieldKind::FlagTrue {
                                     flag: FlagRef {
-                                        holder: flag.holder.clone(),
+                                        holder: flag.holder.to_string(),
                                         bit: flag.bit,
                                         shared: flag.shared,
                                     },
@@ -748,7 +748,7 @@ impl<'d> Builder<'d> {
                                     None => FieldKind::Required { wire, boxed: false },
                                     Some(flag) => {
                                         let flag = FlagRef {
-                                            holder: flag.holder.clone(),
+                                            holder: flag.holder.to_string(),
                                             bit: flag.bit,
                                             shared: flag.shared,
                                         };
@@ -768,7 +768,7 @@ impl<'d> Builder<'d> {
                     }
                 };
                 fields.push(Field {
-                    tl_name,
+                    tl_name: tl_name.to_string(),
                     name,
                     kind,
                     doc: param.doc.clone(),

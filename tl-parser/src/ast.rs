@@ -7,6 +7,11 @@
 //! Nothing here knows about Rust: naming, boxing and layout decisions belong to the
 //! generator.
 
+/// An identifier from the schema: a name, namespace component, flag holder or type
+/// variable. Names up to 24 bytes (nearly all of them) are stored inline, so parsing a
+/// schema does not pay one heap allocation per identifier. It dereferences to `str`.
+pub type Name = compact_str::CompactString;
+
 /// A byte range in the source text, with the 1-based line and column of its start.
 ///
 /// Spans never take part in equality: two trees parsed from differently formatted text
@@ -68,9 +73,9 @@ pub struct Schema {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Definition {
     /// Namespace components before the name: `["messages"]` for `messages.exportChatInvite`.
-    pub namespace: Vec<String>,
+    pub namespace: Vec<Name>,
     /// The last component of the name: `exportChatInvite`.
-    pub name: String,
+    pub name: Name,
     /// The `#id` written in the source, if any. This is what goes on the wire.
     pub explicit_id: Option<u32>,
     /// The ID computed from the normalised definition text under the schema's [`IdRule`].
@@ -131,9 +136,9 @@ pub enum Builtin {
 #[derive(Clone, Debug, PartialEq)]
 pub struct GenericParam {
     /// The variable's name: `X`.
-    pub name: String,
+    pub name: Name,
     /// Its kind as written: `Type` (or `#` for a natural-number variable).
-    pub kind: String,
+    pub kind: Name,
     pub span: Span,
 }
 
@@ -141,7 +146,7 @@ pub struct GenericParam {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parameter {
     /// The name; `None` for anonymous parameters such as the `#` and `[ t ]` of `vector`.
-    pub name: Option<String>,
+    pub name: Option<Name>,
     pub kind: ParamKind,
     /// Documentation from a TDLib `//@name description` line.
     pub doc: Option<String>,
@@ -165,7 +170,7 @@ pub enum ParamKind {
     /// `[ t ]` or `4*[ int ]`: repetition of the inner parameters.
     Repeat {
         /// `4` in `4*[ int ]`, a variable name in `n*[ ... ]`, `None` for a bare `[ ... ]`.
-        multiplicity: Option<String>,
+        multiplicity: Option<Name>,
         params: Vec<Parameter>,
     },
 }
@@ -174,7 +179,7 @@ pub enum ParamKind {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Flag {
     /// The `#` parameter holding the bit: `flags`, `flags2`, `mode`, ...
-    pub holder: String,
+    pub holder: Name,
     /// The bit number (0..=31 in a valid schema).
     pub bit: u32,
     /// Set by validation when another parameter of the same definition uses the same
@@ -186,9 +191,9 @@ pub struct Flag {
 #[derive(Clone, Debug, PartialEq)]
 pub struct TypeRef {
     /// Namespace components before the name: `["storage"]` for `storage.FileType`.
-    pub namespace: Vec<String>,
+    pub namespace: Vec<Name>,
     /// The last component of the name: `Vector`, `InputPeer`, `int`, `#`.
-    pub name: String,
+    pub name: Name,
     /// Written with a leading `%` (explicitly bare).
     pub percent: bool,
     /// Type arguments: `[long]` for `Vector<long>` or `Vector long`.
@@ -232,7 +237,7 @@ pub struct ClassDoc {
     pub span: Span,
 }
 
-fn join_name(namespace: &[String], name: &str) -> String {
+fn join_name(namespace: &[Name], name: &str) -> String {
     let mut out = String::new();
     for part in namespace {
         out.push_str(part);

@@ -93,12 +93,7 @@ impl LineIndex {
     pub fn new(src: &str) -> Self {
         let mut starts = Vec::with_capacity(src.len() / 64 + 16);
         starts.push(0);
-        let b = src.as_bytes();
-        let mut from = 0;
-        while let Some(p) = b[from..].iter().position(|&c| c == b'\n') {
-            from += p + 1;
-            starts.push(from);
-        }
+        starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|p| p + 1));
         LineIndex { starts }
     }
 

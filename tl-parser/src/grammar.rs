@@ -67,16 +67,37 @@ fn is_ident_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
 }
 
+/// Byte classes for the two hottest scans (identifiers and whitespace): one table
+/// lookup per byte instead of a chain of range comparisons.
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const DIGIT: u8 = 2;
+const IDENT_START: u8 = 3;
+static CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = match b {
+            b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\x0b' => SPACE,
+            b'0'..=b'9' => DIGIT,
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => IDENT_START,
+            _ => OTHER,
+        };
+        c += 1;
+    }
+    t
+};
+
 /// Skips whitespace and comments. Fails only on an unterminated `/*`.
 pub fn ws(mut i: &str) -> Res<'_, ()> {
     loop {
         let b = i.as_bytes();
         match b.first() {
-            Some(b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\x0b') => {
-                let (rest, _) = take_while::<_, _, SyntaxError>(|c: char| {
-                    matches!(c, ' ' | '\t' | '\r' | '\n' | '\x0c' | '\x0b')
-                })(i)?;
-                i = rest;
+            Some(&c) if CLASS[c as usize] == SPACE => {
+                let n = b.iter().position(|&c| CLASS[c as usize] != SPACE);
+                // ASCII bytes only, so `n` is a char boundary.
+                i = &i[n.unwrap_or(b.len())..];
             }
             Some(b'/') if b.get(1) == Some(&b'/') => {
                 let end = memchr_nl(b);
@@ -91,19 +112,27 @@ pub fn ws(mut i: &str) -> Res<'_, ()> {
     }
 }
 
+/// An upper estimate of the parameters before the next `;`: one `:` each (comments may
+/// add a few more), so the vector is allocated once.
+fn estimated_params(i: &str) -> usize {
+    let b = i.as_bytes();
+    let end = memchr::memchr(b';', b).unwrap_or(b.len());
+    memchr::memchr_iter(b':', &b[..end]).count()
+}
+
 /// Offset of the first `\n` (or the length).
 pub fn memchr_nl(b: &[u8]) -> usize {
-    b.iter().position(|&c| c == b'\n').unwrap_or(b.len())
+    memchr::memchr(b'\n', b).unwrap_or(b.len())
 }
 
 /// `[A-Za-z_][A-Za-z0-9_]*`
 pub fn ident(i: &str) -> Res<'_, &str> {
     let b = i.as_bytes();
     match b.first() {
-        Some(&c) if c.is_ascii_alphabetic() || c == b'_' => {
+        Some(&c) if CLASS[c as usize] == IDENT_START => {
             let n = b
                 .iter()
-                .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))
+                .position(|&c| CLASS[c as usize] < DIGIT)
                 .unwrap_or(b.len());
             // ASCII bytes only, so `n` is a char boundary.
             Ok((&i[n..], &i[..n]))
@@ -117,20 +146,20 @@ pub fn ident(i: &str) -> Res<'_, &str> {
 }
 
 /// `a.b.c`: namespaces and a name. A `.` not followed by an identifier ends the name.
-pub fn full_name(i: &str) -> Res<'_, (Vec<String>, String)> {
+pub fn full_name(i: &str) -> Res<'_, (Vec<Name>, Name)> {
     let (mut i, mut last) = ident(i)?;
     let mut namespace = Vec::new();
     while let Some(rest) = i.strip_prefix('.') {
         match ident(rest) {
             Ok((r, p)) => {
-                namespace.push(last.to_string());
+                namespace.push(Name::new(last));
                 last = p;
                 i = r;
             }
             Err(_) => break,
         }
     }
-    Ok((i, (namespace, last.to_string())))
+    Ok((i, (namespace, Name::new(last))))
 }
 
 fn char_<'a>(c: char, message: &'static str) -> impl Fn(&'a str) -> Res<'a, char> {
@@ -170,7 +199,7 @@ impl<'s> Cx<'s> {
                 if start.starts_with('#')
                     && start[1..].starts_with(|c: char| c.is_ascii_whitespace()) =>
             {
-                (&start[1..], (Vec::new(), "#".to_string()))
+                (&start[1..], (Vec::new(), Name::const_new("#")))
             }
             Err(_) => return fail(start, "expected a declaration name"),
         };
@@ -195,7 +224,8 @@ impl<'s> Cx<'s> {
             i = rest;
         }
         let mut generics = Vec::new();
-        let mut params = Vec::new();
+        // Sized once: a parameter is ~200 bytes, and regrowing the vector would copy them.
+        let mut params = Vec::with_capacity(estimated_params(i));
         let mut question_mark = false;
         loop {
             let (rest, ()) = ws(i)?;
@@ -220,8 +250,7 @@ impl<'s> Cx<'s> {
                 None => return fail(i, "unexpected end of file in a declaration"),
                 _ if question_mark => return fail(i, "expected `=` after `?`"),
                 _ => {
-                    let (rest, p) = self.param(i, 0)?;
-                    params.push(p);
+                    let (rest, ()) = self.param(i, 0, &mut params)?;
                     i = rest;
                 }
             }
@@ -279,28 +308,28 @@ impl<'s> Cx<'s> {
         Ok((
             i,
             GenericParam {
-                name: name.to_string(),
-                kind: kind.to_string(),
+                name: Name::new(name),
+                kind: Name::new(kind),
                 span: self.span(start, i),
             },
         ))
     }
 
-    fn param<'a>(&self, start: &'a str, depth: u32) -> Res<'a, Parameter> {
+    /// One parameter, pushed onto `out` (built in place: a parameter is ~200 bytes, and
+    /// returning it through `IResult` would copy it several times).
+    fn param<'a>(&self, start: &'a str, depth: u32, out: &mut Vec<Parameter>) -> Res<'a, ()> {
         if depth > MAX_DEPTH {
             return fail(start, "repetitions nested too deeply");
         }
         let b = start.as_bytes();
-        let anon = |kind, i: &'a str| {
-            Ok((
-                i,
-                Parameter {
-                    name: None,
-                    kind,
-                    doc: None,
-                    span: self.span(start, i),
-                },
-            ))
+        let mut anon = |kind, i: &'a str| {
+            out.push(Parameter {
+                name: None,
+                kind,
+                doc: None,
+                span: self.span(start, i),
+            });
+            Ok((i, ()))
         };
         match b.first() {
             Some(b'#') => return anon(ParamKind::FlagsWord, &start[1..]),
@@ -316,7 +345,7 @@ impl<'s> Cx<'s> {
                 let (i, params) = self.repeat(i, depth)?;
                 return anon(
                     ParamKind::Repeat {
-                        multiplicity: Some(digits.to_string()),
+                        multiplicity: Some(Name::new(digits)),
                         params,
                     },
                     i,
@@ -377,16 +406,14 @@ impl<'s> Cx<'s> {
             return fail(after_name, "expected `:` after the parameter name");
         };
         let (i, ()) = ws(i)?;
-        let named = |kind, i: &'a str| {
-            Ok((
-                i,
-                Parameter {
-                    name: Some(name.to_string()),
-                    kind,
-                    doc: None,
-                    span: self.span(start, i),
-                },
-            ))
+        let mut named = |kind, i: &'a str| {
+            out.push(Parameter {
+                name: Some(Name::new(name)),
+                kind,
+                doc: None,
+                span: self.span(start, i),
+            });
+            Ok((i, ()))
         };
         if let Some(rest) = i.strip_prefix('#') {
             return named(ParamKind::FlagsWord, rest);
@@ -407,7 +434,7 @@ impl<'s> Cx<'s> {
                         return fail(r, "expected `?` after the flag bit (`flags.N?Type`)");
                     };
                     flag = Some(Flag {
-                        holder: holder.to_string(),
+                        holder: Name::new(holder),
                         bit,
                         shared: false,
                     });
@@ -438,8 +465,7 @@ impl<'s> Cx<'s> {
                 Some(b']') => return Ok((&i[1..], params)),
                 None | Some(b';' | b'=') => return fail(i, "expected `]` to close the repetition"),
                 _ => {
-                    let (r, p) = self.param(i, depth + 1)?;
-                    params.push(p);
+                    let (r, ()) = self.param(i, depth + 1, &mut params)?;
                     i = r;
                 }
             }
@@ -464,7 +490,7 @@ impl<'s> Cx<'s> {
             None => (start, false),
         };
         let (i, (namespace, name)) = if let Some(r) = i.strip_prefix('#') {
-            (r, (Vec::new(), "#".to_string()))
+            (r, (Vec::new(), Name::const_new("#")))
         } else {
             match full_name(i) {
                 Ok(x) => x,
@@ -558,12 +584,12 @@ enum Stop {
 
 /// Sets `TypeRef::generic` on every use of a type variable of the definition.
 fn mark_generics(def: &mut Definition) {
-    let mut vars: Vec<String> = def.generics.iter().map(|g| g.name.clone()).collect();
+    let mut vars: Vec<Name> = def.generics.iter().map(|g| g.name.clone()).collect();
     if vars.is_empty() {
         return;
     }
     vars.sort();
-    fn mark(ty: &mut TypeRef, vars: &[String]) {
+    fn mark(ty: &mut TypeRef, vars: &[Name]) {
         if ty.namespace.is_empty() && !ty.percent && vars.binary_search(&ty.name).is_ok() {
             ty.generic = true;
         }
@@ -571,7 +597,7 @@ fn mark_generics(def: &mut Definition) {
             mark(a, vars);
         }
     }
-    fn params(ps: &mut [Parameter], vars: &[String]) {
+    fn params(ps: &mut [Parameter], vars: &[Name]) {
         for p in ps {
             match &mut p.kind {
                 ParamKind::Value { ty, .. } => mark(ty, vars),
