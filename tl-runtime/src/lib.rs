@@ -19,6 +19,8 @@ extern crate alloc;
 // `tl-codegen`. Bodies and further helpers are filled in by the runtime work.
 
 mod error;
+#[cfg(feature = "gzip")]
+pub mod gzip;
 #[cfg(feature = "serde")]
 pub mod json;
 mod object;
