@@ -317,10 +317,10 @@ impl fmt::Display for EncodeError {
             EncodeErrorKind::InvalidHex { ty, digits } => {
                 write!(f, "{ty} takes a string of exactly {digits} hex digits")
             }
+            // The path names the constructor.
             EncodeErrorKind::InconsistentFlags(conflict) => write!(
                 f,
-                "{}: the fields sharing bit {} of `{}` must be all present or all absent (present: {}; absent: {})",
-                conflict.constructor,
+                "the fields sharing bit {} of `{}` must be all present or all absent (present: {}; absent: {})",
                 conflict.bit,
                 conflict.holder,
                 conflict.present.join(", "),
