@@ -3,15 +3,20 @@
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub mod check;
+pub mod decode;
+pub mod encode;
+pub mod generate;
 pub mod id;
+mod lines;
+mod schemas;
 
-/// Tools for TL (Type Language) schemas.
+/// Tools for TL (Type Language) schemas and the values they describe.
 #[derive(Parser, Debug)]
 #[command(
     name = "tl",
     version,
     about = "Tools for TL (Type Language) schemas",
-    after_help = "Examples:\n  tl check schema/api.tl schema/mtproto.tl\n  tl id 'inputPhoto id:long access_hash:long file_reference:bytes = InputPhoto'"
+    after_help = "Examples:\n  tl check schema/api.tl schema/mtproto.tl\n  tl id 'inputPhoto id:long access_hash:long file_reference:bytes = InputPhoto'\n  echo '{\"_\":\"inputPeerEmpty\"}' | tl encode --schema schema/api.tl\n  echo ea183b7f | tl decode --schema schema/api.tl\n  tl generate --schema schema/api.tl -o tl.rs\n\nRun `tl help COMMAND` for a command's options and examples."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -26,6 +31,15 @@ pub enum Command {
     /// Print the computed constructor ID of a definition as 0x + 8 hex digits.
     #[command(after_help = id::EXAMPLES)]
     Id(id::Args),
+    /// Encode TL-JSON values (one per line) to hex, walking the schemas at run time.
+    #[command(after_help = encode::EXAMPLES)]
+    Encode(encode::Args),
+    /// Decode bytes (hex or base64 lines, or binary) to TL-JSON lines.
+    #[command(after_help = decode::EXAMPLES)]
+    Decode(decode::Args),
+    /// Write the Rust bindings the build.rs API generates.
+    #[command(after_help = generate::EXAMPLES)]
+    Generate(generate::Args),
 }
 
 /// `--id-rule`
@@ -53,5 +67,8 @@ pub fn main() -> i32 {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Id(args) => id::run(&args),
+        Command::Encode(args) => encode::run(&args),
+        Command::Decode(args) => decode::run(&args),
+        Command::Generate(args) => generate::run(&args),
     }
 }
