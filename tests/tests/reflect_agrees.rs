@@ -36,8 +36,8 @@ impl TypeVisitor for Generated<'_> {
                 Ok(Output::Bytes(bytes))
             }
             Generated::Decode(bytes) => {
-                let typed =
-                    T::from_boxed_bytes(bytes).map_err(|e| format!("generated: decode failed: {e}"))?;
+                let typed = T::from_boxed_bytes(bytes)
+                    .map_err(|e| format!("generated: decode failed: {e}"))?;
                 let json = serde_json::to_value(&typed)
                     .map_err(|e| format!("generated: serialize failed: {e}"))?;
                 Ok(Output::Json(json))
@@ -65,7 +65,10 @@ fn reflective(peer: &str) -> Registry {
             (name, text)
         })
         .collect();
-    let sources: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let sources: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
     Registry::from_sources(&sources, &Default::default()).unwrap_or_else(|e| panic!("{e}"))
 }
 
@@ -81,7 +84,11 @@ fn gramjs_registry() -> &'static Registry {
 
 /// The generated bindings of the implementation named by a golden record's `schema`,
 /// by name or by ID, and its reflective registry.
-fn generated_by_name(schema: &str, name: &str, visitor: Generated<'_>) -> Option<Result<Output, String>> {
+fn generated_by_name(
+    schema: &str,
+    name: &str,
+    visitor: Generated<'_>,
+) -> Option<Result<Output, String>> {
     if schema.starts_with("telethon") {
         telethon::registry::by_name(name, visitor)
     } else {
@@ -89,7 +96,11 @@ fn generated_by_name(schema: &str, name: &str, visitor: Generated<'_>) -> Option
     }
 }
 
-fn generated_by_id(schema: &str, id: u32, visitor: Generated<'_>) -> Option<Result<Output, String>> {
+fn generated_by_id(
+    schema: &str,
+    id: u32,
+    visitor: Generated<'_>,
+) -> Option<Result<Output, String>> {
     if schema.starts_with("telethon") {
         telethon::registry::by_id(id, visitor)
     } else {
@@ -160,17 +171,32 @@ fn check_line(line: &str) -> Result<(), String> {
         ));
     }
     if reflected != bytes {
-        return Err(format!("both encode to {}, not to the vector", hex::encode(&reflected)));
+        return Err(format!(
+            "both encode to {}, not to the vector",
+            hex::encode(&reflected)
+        ));
     }
 
     // Bytes → TL-JSON, both ways, the generated side looked up by name and by ID.
     let reflected = registry
         .decode(None, &bytes, &options)
         .map_err(|e| format!("reflective: decode failed: {e}"))?;
-    let id = u32::from_le_bytes(bytes.get(..4).ok_or("shorter than an ID")?.try_into().unwrap());
+    let id = u32::from_le_bytes(
+        bytes
+            .get(..4)
+            .ok_or("shorter than an ID")?
+            .try_into()
+            .unwrap(),
+    );
     for (how, found) in [
-        ("by name", generated_by_name(schema, name, Generated::Decode(&bytes))),
-        ("by ID", generated_by_id(schema, id, Generated::Decode(&bytes))),
+        (
+            "by name",
+            generated_by_name(schema, name, Generated::Decode(&bytes)),
+        ),
+        (
+            "by ID",
+            generated_by_id(schema, id, Generated::Decode(&bytes)),
+        ),
     ] {
         let generated = match found {
             Some(Ok(Output::Json(json))) => json,
@@ -185,7 +211,9 @@ fn check_line(line: &str) -> Result<(), String> {
         }
     }
     if !same_json(&reflected, value) {
-        return Err(format!("both decode to {reflected}, not to the vector's value"));
+        return Err(format!(
+            "both decode to {reflected}, not to the vector's value"
+        ));
     }
     Ok(())
 }
@@ -218,7 +246,10 @@ fn reflective_and_generated_codecs_agree_on_every_golden_vector() {
                 failures.push(format!("{}:{}: {why}", path.display(), number + 1));
             }
         }
-        println!("{file}: {checked} vectors, {} disagree", failures.len() - before);
+        println!(
+            "{file}: {checked} vectors, {} disagree",
+            failures.len() - before
+        );
         total += checked;
     }
     for failure in failures.iter().take(30) {
@@ -242,14 +273,27 @@ fn reflective_and_generated_codecs_agree_on_a_container() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let files: Vec<(String, String)> = ["schema/api.tl", "schema/mtproto.tl"]
         .iter()
-        .map(|f| (f.to_string(), std::fs::read_to_string(root.join(f)).unwrap()))
+        .map(|f| {
+            (
+                f.to_string(),
+                std::fs::read_to_string(root.join(f)).unwrap(),
+            )
+        })
         .collect();
-    let sources: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let sources: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
     let registry = Registry::from_sources(&sources, &Default::default()).unwrap();
 
     let le32 = |v: u32| v.to_le_bytes();
     let ping = [&le32(0x7abe77ec)[..], &7i64.to_le_bytes()].concat();
-    let answer = [&le32(0xf35c6d01)[..], &99i64.to_le_bytes(), &le32(0x997275b5)].concat();
+    let answer = [
+        &le32(0xf35c6d01)[..],
+        &99i64.to_le_bytes(),
+        &le32(0x997275b5),
+    ]
+    .concat();
     let mut wire = [le32(0x73f1f8dc), le32(2)].concat();
     for (msg_id, seqno, body) in [(100i64, 1i32, &ping), (104, 2, &answer)] {
         wire.extend_from_slice(&msg_id.to_le_bytes());
