@@ -45,18 +45,33 @@ pub const fn bytes_len(len: usize) -> usize {
 #[inline]
 pub fn encode_bytes(data: &[u8], out: &mut Vec<u8>) -> Result<(), EncodeError> {
     let len = data.len();
-    let header_len = if len <= 253 {
-        out.push(len as u8);
-        1
-    } else if len <= MAX_BYTES_LEN {
-        out.extend_from_slice(&[0xfe, len as u8, (len >> 8) as u8, (len >> 16) as u8]);
-        4
-    } else {
-        return Err(EncodeError::TooLong { len });
-    };
+    if len > 253 {
+        return encode_long_bytes(data, out);
+    }
+    // One length byte, the data, zeros up to a multiple of 4. The zeros are written as a
+    // fixed 4-byte store and the excess cut off again: no branch, no `memset` call.
+    let end = out.len() + (1 + len).next_multiple_of(4);
+    out.reserve(1 + len + 4);
+    out.push(len as u8);
     out.extend_from_slice(data);
-    let padding = (4 - (header_len + len) % 4) % 4;
-    out.extend_from_slice(&[0u8; 3][..padding]);
+    out.extend_from_slice(&[0; 4]);
+    out.truncate(end);
+    Ok(())
+}
+
+/// `bytes` over 253 bytes: `0xfe`, a 3-byte length, the data, padding.
+#[inline(never)]
+fn encode_long_bytes(data: &[u8], out: &mut Vec<u8>) -> Result<(), EncodeError> {
+    let len = data.len();
+    if len > MAX_BYTES_LEN {
+        return Err(EncodeError::TooLong { len });
+    }
+    let end = out.len() + (4 + len).next_multiple_of(4);
+    out.reserve(4 + len + 4);
+    out.extend_from_slice(&[0xfe, len as u8, (len >> 8) as u8, (len >> 16) as u8]);
+    out.extend_from_slice(data);
+    out.extend_from_slice(&[0; 4]);
+    out.truncate(end);
     Ok(())
 }
 
@@ -185,7 +200,7 @@ macro_rules! length_prefixed {
 
 length_prefixed! {
     String => String::as_bytes, |data: &[u8], offset| {
-        match core::str::from_utf8(data) {
+        match simdutf8::basic::from_utf8(data) {
             Ok(s) => Ok(String::from(s)),
             Err(_) => Err(DecodeError { offset, kind: DecodeErrorKind::InvalidUtf8 }),
         }
@@ -271,5 +286,50 @@ impl BoxedDecode for True {
     fn decode_boxed(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         reader.expect_id(TRUE_ID, "True")?;
         Ok(True)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::vec;
+
+    /// The layout of every length around the two boundaries (253/254 and the 4-byte
+    /// alignment), written after a few unrelated bytes so padding is relative to the value.
+    #[test]
+    fn bytes_layout_and_round_trip() {
+        for len in (0..600).chain([MAX_BYTES_LEN - 1, MAX_BYTES_LEN]) {
+            let data: Vec<u8> = (0..len).map(|i| (i % 255) as u8 + 1).collect();
+            let mut out = vec![9, 9, 9];
+            encode_bytes(&data, &mut out).unwrap();
+            let written = &out[3..];
+            let header = if len <= 253 { 1 } else { 4 };
+            assert_eq!(
+                written.len(),
+                (header + len).next_multiple_of(4),
+                "len {len}"
+            );
+            if len <= 253 {
+                assert_eq!(written[0] as usize, len);
+            } else {
+                assert_eq!(
+                    written[..4],
+                    [0xfe, len as u8, (len >> 8) as u8, (len >> 16) as u8]
+                );
+            }
+            assert_eq!(&written[header..header + len], &data[..]);
+            assert!(written[header + len..].iter().all(|&b| b == 0));
+            let mut reader = Reader::new(written);
+            assert_eq!(decode_bytes(&mut reader).unwrap(), &data[..]);
+            assert_eq!(reader.position(), written.len());
+        }
+        let too_long = vec![0u8; MAX_BYTES_LEN + 1];
+        let mut out = Vec::new();
+        assert_eq!(
+            encode_bytes(&too_long, &mut out),
+            Err(EncodeError::TooLong {
+                len: MAX_BYTES_LEN + 1
+            })
+        );
     }
 }
