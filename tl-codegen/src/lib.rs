@@ -24,6 +24,7 @@
 //! (namespaces are modules). Schema errors fail the build with the parser's diagnostics.
 #![forbid(unsafe_code)]
 
+pub mod diff;
 mod docs;
 mod emit;
 pub mod ident;
