@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 pub mod check;
 pub mod decode;
+pub mod diff;
 pub mod encode;
 pub mod generate;
 pub mod id;
@@ -16,7 +17,7 @@ mod schemas;
     name = "tl",
     version,
     about = "Tools for TL (Type Language) schemas",
-    after_help = "Examples:\n  tl check schema/api.tl schema/mtproto.tl\n  tl id 'inputPhoto id:long access_hash:long file_reference:bytes = InputPhoto'\n  echo '{\"_\":\"inputPeerEmpty\"}' | tl encode --schema schema/api.tl\n  echo ea183b7f | tl decode --schema schema/api.tl\n  tl generate --schema schema/api.tl -o tl.rs\n\nRun `tl help COMMAND` for a command's options and examples."
+    after_help = "Examples:\n  tl check schema/api.tl schema/mtproto.tl\n  tl id 'inputPhoto id:long access_hash:long file_reference:bytes = InputPhoto'\n  echo '{\"_\":\"inputPeerEmpty\"}' | tl encode --schema schema/api.tl\n  echo ea183b7f | tl decode --schema schema/api.tl\n  tl generate --schema schema/api.tl -o tl.rs\n  tl diff old/api.tl schema/api.tl\n\nRun `tl help COMMAND` for a command's options and examples."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -40,6 +41,9 @@ pub enum Command {
     /// Write the Rust bindings the build.rs API generates.
     #[command(after_help = generate::EXAMPLES)]
     Generate(generate::Args),
+    /// Compare two versions of a schema: what changed, and what it breaks (wire, Rust source).
+    #[command(after_help = diff::EXAMPLES)]
+    Diff(diff::Args),
 }
 
 /// `--id-rule`
@@ -70,5 +74,6 @@ pub fn main() -> i32 {
         Command::Encode(args) => encode::run(&args),
         Command::Decode(args) => decode::run(&args),
         Command::Generate(args) => generate::run(&args),
+        Command::Diff(args) => diff::run(&args),
     }
 }
