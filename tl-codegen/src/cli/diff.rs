@@ -32,14 +32,17 @@ unreadable files, schemas with errors, which are printed as the parser's diagnos
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// OLD and NEW, one schema file each (or use --old and --new).
+    /// The old schema file (for a set of files, use --old instead).
     #[arg(
-        value_name = "FILE",
-        num_args = 2,
+        value_name = "OLD",
+        requires = "new_file",
         conflicts_with_all = ["old", "new"],
         required_unless_present_any = ["old", "new"]
     )]
-    pub files: Vec<PathBuf>,
+    pub old_file: Option<PathBuf>,
+    /// The new schema file (for a set of files, use --new instead).
+    #[arg(value_name = "NEW")]
+    pub new_file: Option<PathBuf>,
     /// A file of the old version; repeat for files read together.
     #[arg(long, value_name = "FILE", requires = "new")]
     pub old: Vec<PathBuf>,
@@ -83,10 +86,9 @@ impl From<Gate> for Axis {
 }
 
 pub fn run(args: &Args) -> i32 {
-    let (old_files, new_files) = if args.files.is_empty() {
-        (args.old.clone(), args.new.clone())
-    } else {
-        (vec![args.files[0].clone()], args.files[1..].to_vec())
+    let (old_files, new_files) = match (&args.old_file, &args.new_file) {
+        (Some(old), Some(new)) => (vec![old.clone()], vec![new.clone()]),
+        _ => (args.old.clone(), args.new.clone()),
     };
     let options = ParseOptions {
         id_rule: args.id_rule.map(Into::into).unwrap_or_default(),
