@@ -727,3 +727,96 @@ mod made_up {
         assert!(err.to_string().contains("separate runs"), "{err}");
     }
 }
+
+/// Layer 229 against itself with random edits of the kinds layers make (IDs, names,
+/// flag bits, parameters dropped, swapped, retyped): no panic, and every edited
+/// definition that still loads shows up in the report.
+#[test]
+fn random_edits_never_panic() {
+    let path = repo_root().join("tests/golden/schemas/telethon-api.tl");
+    let original = std::fs::read_to_string(&path).expect("telethon-api.tl");
+    let old = side(&original);
+    let mut seed: u64 = 0x5eed_1234_abcd_0001;
+    let mut next = move |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % n.max(1)
+    };
+    let mut compared = 0;
+    for _round in 0..12 {
+        let mut lines: Vec<String> = original.lines().map(str::to_owned).collect();
+        let mut edited = Vec::new();
+        for _ in 0..15 {
+            let i = next(lines.len());
+            let line = lines[i].clone();
+            let Some((head, rest)) = line.split_once(' ') else {
+                continue;
+            };
+            if line.starts_with("//") || !head.contains('#') {
+                continue;
+            }
+            let mut words: Vec<String> = rest.split(' ').map(str::to_owned).collect();
+            let params = words.len().saturating_sub(2); // `= Type;` ends the line
+                                                        // `flags:#` words stay before the parameters that use them.
+            let movable: Vec<usize> = (0..params).filter(|&k| !words[k].ends_with(":#")).collect();
+            let name = head.split('#').next().unwrap_or_default().to_owned();
+            let head = match next(6) {
+                0 => {
+                    // Another ID: the last hex digit plus one.
+                    let mut id = head.to_owned();
+                    let last = id.pop().and_then(|c| c.to_digit(16)).unwrap_or(0);
+                    id.push(char::from_digit((last + 1) % 16, 16).unwrap_or('0'));
+                    id
+                }
+                1 => head.replacen('#', "X#", 1), // renamed, same ID
+                2 if movable.len() >= 2 => {
+                    let (a, b) = (next(movable.len()), next(movable.len()));
+                    words.swap(movable[a], movable[b]);
+                    head.to_owned()
+                }
+                3 if !movable.is_empty() => {
+                    words.remove(movable[next(movable.len())]);
+                    head.to_owned()
+                }
+                4 => {
+                    let k = next(params.max(1));
+                    words[k] = words[k]
+                        .replace("flags.1?", "flags.9?")
+                        .replace(":int", ":long");
+                    head.to_owned()
+                }
+                _ => head.to_owned(),
+            };
+            lines[i] = format!("{head} {}", words.join(" "));
+            edited.push(name);
+        }
+        let text = lines.join("\n");
+        let new = match Side::from_sources(&[("edited.tl", &text)], &ParseOptions::default()) {
+            Ok(new) => new,
+            Err(e) => {
+                eprintln!("{e}");
+                continue; // An edit made the schema invalid: reported, not compared.
+            }
+        };
+        compared += 1;
+        let report = compare(&old, &new);
+        let _ = report.to_text();
+        let _ = report.to_json();
+        for name in edited.iter().filter(|n| !n.is_empty()) {
+            let original_line = original
+                .lines()
+                .find(|l| l.starts_with(&format!("{name}#")));
+            if original_line.is_some() && !text.contains(original_line.unwrap_or_default()) {
+                assert!(
+                    report
+                        .entries
+                        .iter()
+                        .any(|e| &e.name == name || e.old_name.as_deref() == Some(name)),
+                    "edited {name} is not in the report"
+                );
+            }
+        }
+    }
+    assert!(compared >= 6, "only {compared} of 12 edited schemas loaded");
+}
