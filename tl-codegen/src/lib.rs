@@ -22,6 +22,9 @@
 //! The generated code depends only on `tl-runtime`. Constructors become structs in
 //! `types::`, abstract types enums in `enums::`, functions structs in `functions::`
 //! (namespaces are modules). Schema errors fail the build with the parser's diagnostics.
+//!
+//! [`diff`] compares two versions of a schema (two layers) and judges each change for the
+//! wire and for Rust code using these bindings; `tl diff` prints its report.
 #![forbid(unsafe_code)]
 
 pub mod diff;
