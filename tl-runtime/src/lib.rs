@@ -19,6 +19,7 @@ extern crate alloc;
 // `tl-codegen`. Bodies and further helpers are filled in by the runtime work.
 
 mod error;
+pub mod function_info;
 #[cfg(feature = "gzip")]
 pub mod gzip;
 #[cfg(feature = "serde")]
@@ -26,6 +27,7 @@ pub mod json;
 mod object;
 pub mod primitives;
 mod reader;
+pub mod rpc_error;
 pub mod vector;
 
 pub use error::{DecodeError, DecodeErrorKind, EncodeError};
