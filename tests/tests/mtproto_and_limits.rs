@@ -183,3 +183,53 @@ fn invalid_utf8_string_is_an_error() {
     assert_eq!(err.kind, DecodeErrorKind::InvalidUtf8);
     assert_eq!(err.offset, 8);
 }
+
+/// `gzip_packed#3072cfa1 packed_data:bytes = Object;` inside an `rpc_result`, as servers
+/// send large answers: compressed by flate2 (an independent gzip), unpacked by the
+/// runtime, then decoded with the request's answer type. And the other way round.
+#[test]
+fn gzip_packed_answer_inside_rpc_result() {
+    use std::io::{Read, Write};
+    use tl_runtime::gzip;
+
+    let answer = tl_tests::schema::enums::Updates::TooLong;
+    let inner = answer.to_boxed_bytes().unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&inner).unwrap();
+    let packed_data = gz.finish().unwrap();
+
+    let packed = mtproto::types::GzipPacked {
+        packed_data: packed_data.clone(),
+    };
+    let wire = [
+        &le32(0xf35c6d01)[..],
+        &7i64.to_le_bytes(),
+        &packed.to_boxed_bytes().unwrap(),
+    ]
+    .concat();
+    let result = mtproto::types::RpcResult::from_boxed_bytes(&wire).unwrap();
+    assert_eq!(result.result.constructor_id(), Some(gzip::GZIP_PACKED_ID));
+    let packed: mtproto::types::GzipPacked = result.result.decode().unwrap();
+    assert_eq!(packed.packed_data, packed_data);
+    let unpacked = gzip::unpack(&packed.packed_data, gzip::DEFAULT_MAX_UNPACKED).unwrap();
+    type Answer = <tl_tests::schema::functions::messages::SendMessage as tl_runtime::RemoteCall>::Answer;
+    assert_eq!(Answer::from_boxed_bytes(&unpacked).unwrap(), answer);
+
+    // Our packing, read by flate2.
+    let ours = gzip::pack(&inner, 6);
+    let mut back = Vec::new();
+    flate2::read::GzDecoder::new(&ours[..])
+        .read_to_end(&mut back)
+        .unwrap();
+    assert_eq!(back, inner);
+
+    // A bomb: 64 MiB of zeros in well under 100 KB is refused past the limit.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&vec![0u8; 64 << 20]).unwrap();
+    let bomb = gz.finish().unwrap();
+    assert!(bomb.len() < 100_000);
+    assert!(matches!(
+        gzip::unpack(&bomb, gzip::DEFAULT_MAX_UNPACKED),
+        Err(gzip::GzipError::TooLarge { .. })
+    ));
+}

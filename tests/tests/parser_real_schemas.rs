@@ -281,7 +281,7 @@ fn renamed_constructors_hash_as_their_original_names() {
                 .into_iter()
                 .find(|d| d.full_name() == e.name)
                 .unwrap();
-            d.name = base.to_string();
+            d.name = base.into();
             assert_eq!(
                 tl_parser::compute_id(&d, tl_parser::IdRule::Telegram),
                 e.id,
