@@ -89,6 +89,26 @@ pub struct LineIndex {
     starts: Vec<usize>,
 }
 
+/// What [`LineIndex::span_near`] remembers between calls: the 0-based line, byte offset
+/// and 1-based column of the previous span's start.
+#[derive(Clone, Copy, Debug)]
+pub struct SpanHint {
+    line: usize,
+    offset: usize,
+    column: usize,
+}
+
+impl Default for SpanHint {
+    /// The start of the text: line 0, offset 0, column 1.
+    fn default() -> Self {
+        SpanHint {
+            line: 0,
+            offset: 0,
+            column: 1,
+        }
+    }
+}
+
 impl LineIndex {
     pub fn new(src: &str) -> Self {
         let mut starts = Vec::with_capacity(src.len() / 64 + 16);
@@ -114,30 +134,41 @@ impl LineIndex {
         (line as u32 + 1, col as u32)
     }
 
-    /// A span from byte offsets, for offsets that mostly increase: `hint` is the line
-    /// index of the previous call and makes the lookup O(1) amortised.
-    pub fn span_near(&self, src: &str, start: usize, end: usize, hint: &mut usize) -> Span {
+    /// A span from byte offsets, for offsets that mostly increase: `hint` remembers the
+    /// previous call's line and column, so the lookup is O(1) amortised and a column on a
+    /// long line is counted from the previous offset, not from the start of the line
+    /// (`message` in api.tl is one 1,000-character line with 40 parameters).
+    pub fn span_near(&self, src: &str, start: usize, end: usize, hint: &mut SpanHint) -> Span {
         let offset = floor_char_boundary(src, start.min(src.len()));
-        let mut line = *hint;
+        let mut line = hint.line;
         if line >= self.starts.len() || self.starts[line] > offset {
             line = self.line_of(offset);
         } else {
             while line + 1 < self.starts.len() && self.starts[line + 1] <= offset {
                 line += 1;
-                if line > *hint + 8 {
+                if line > hint.line + 8 {
                     line = self.line_of(offset);
                     break;
                 }
             }
         }
-        *hint = line;
-        let ls = self.starts[line];
-        let pre = &src[ls..offset];
-        let column = if pre.is_ascii() {
-            pre.len()
+        let (from, column_at_from) = if line == hint.line && hint.offset <= offset {
+            (hint.offset, hint.column)
         } else {
-            pre.chars().count()
-        } + 1;
+            (self.starts[line], 1)
+        };
+        let pre = &src[from..offset];
+        let column = column_at_from
+            + if pre.is_ascii() {
+                pre.len()
+            } else {
+                pre.chars().count()
+            };
+        *hint = SpanHint {
+            line,
+            offset,
+            column,
+        };
         Span {
             start,
             end,

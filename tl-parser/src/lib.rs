@@ -56,7 +56,7 @@ mod print;
 mod validate;
 
 pub use ast::*;
-pub use diag::{Diagnostic, LineIndex, Severity};
+pub use diag::{Diagnostic, LineIndex, Severity, SpanHint};
 pub use id::{compute_id, known_exception, normalized_text, IdException, KNOWN_ID_EXCEPTIONS};
 pub use parser::{builtin_kind, detect_literal, parse, parse_bytes, ParseOptions, ParseResult};
 pub use validate::{check, validate, CheckResult, SchemaFile, UNIVERSAL_TYPES};

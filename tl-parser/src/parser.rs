@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::ast::*;
-use crate::diag::{Diagnostic, LineIndex, Severity};
+use crate::diag::{Diagnostic, LineIndex, Severity, SpanHint};
 use crate::grammar::{self, Cx};
 use crate::id;
 
@@ -95,7 +95,7 @@ pub fn parse(file_name: &str, source: &str, options: &ParseOptions) -> ParseResu
         docs: Vec::new(),
         docs_are_class: false,
         syntax_errors: 0,
-        line_hint: 0,
+        line_hint: SpanHint::default(),
     };
     p.schema.definitions.reserve(source.len() / 80);
     p.run();
@@ -153,7 +153,7 @@ struct FileParser<'s> {
     docs: Vec<DocTag>,
     docs_are_class: bool,
     syntax_errors: usize,
-    line_hint: usize,
+    line_hint: SpanHint,
 }
 
 impl<'s> FileParser<'s> {
@@ -467,7 +467,7 @@ fn recover(i: &str) -> &str {
     ""
 }
 
-fn fill_spans(ps: &mut [Parameter], lines: &LineIndex, src: &str, hint: &mut usize) {
+fn fill_spans(ps: &mut [Parameter], lines: &LineIndex, src: &str, hint: &mut SpanHint) {
     for p in ps {
         p.span = lines.span_near(src, p.span.start, p.span.end, hint);
         if let ParamKind::Repeat { params, .. } = &mut p.kind {
