@@ -9,12 +9,14 @@ use std::collections::BTreeMap;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::docs;
+use crate::docs::DocWriter;
+use crate::emit_errors;
 use crate::ident::{self, ident};
+use crate::item_docs::UnitDocs;
 use crate::model::{Enum, Field, FieldKind, ItemPath, Model, Struct, Tree, Wire};
 
 /// What to emit besides the core items.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct EmitOptions {
     /// Extra `#[derive(...)]` paths on every struct and enum.
     pub extra_derives: Vec<String>,
@@ -25,26 +27,57 @@ pub struct EmitOptions {
     /// Emit `registry` (lookup of any constructor or function by name or ID) and
     /// `functions::AnyFunction`; needs `serde`.
     pub registry: bool,
+    /// Descriptions (from `//@` comments and documentation files), parameter and error
+    /// tables and links to Telegram's site in doc comments. Without, items are documented
+    /// by their TL line and links to related items only.
+    pub doc_comments: bool,
+    /// With a documentation file that knows errors: the `errors` module (`ErrorName`) and
+    /// `tl_runtime::function_info::FunctionInfo` for every function.
+    pub typed_errors: bool,
 }
 
-/// Emits the whole file.
-pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
+impl Default for EmitOptions {
+    fn default() -> Self {
+        EmitOptions {
+            extra_derives: Vec::new(),
+            extra_attributes: Vec::new(),
+            serde: false,
+            registry: false,
+            doc_comments: true,
+            typed_errors: true,
+        }
+    }
+}
+
+/// Emits the whole file (of one schema set).
+pub fn emit(model: &Model, docs: &UnitDocs, options: &EmitOptions) -> TokenStream {
     let mut modules: BTreeMap<(Tree, Vec<String>), Vec<TokenStream>> = BTreeMap::new();
     for tree in [Tree::Types, Tree::Enums, Tree::Functions] {
         modules.entry((tree, Vec::new())).or_default();
     }
-    let emitter = Emitter { model, options };
-    for s in &model.structs {
+    let docs = DocWriter {
+        model,
+        unit: docs,
+        descriptions: options.doc_comments,
+    };
+    let typed_errors = options.typed_errors && emit_errors::enabled(&docs);
+    let emitter = Emitter {
+        model,
+        options,
+        docs: &docs,
+        typed_errors,
+    };
+    for (index, s) in model.structs.iter().enumerate() {
         modules
             .entry((s.path.tree, s.path.modules.clone()))
             .or_default()
-            .push(emitter.structure(s));
+            .push(emitter.structure(index));
     }
-    for e in &model.enums {
+    for (index, e) in model.enums.iter().enumerate() {
         modules
             .entry((e.path.tree, e.path.modules.clone()))
             .or_default()
-            .push(emitter.enumeration(e));
+            .push(emitter.enumeration(index));
     }
 
     let layer = match model.layer {
@@ -82,10 +115,16 @@ pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
     } else {
         quote!()
     };
+    let errors = if typed_errors {
+        emit_errors::errors_module(&docs)
+    } else {
+        quote!()
+    };
     quote! {
         #layer
         #(#trees)*
         #registry
+        #errors
     }
 }
 
@@ -131,6 +170,9 @@ fn nest(
 struct Emitter<'m> {
     model: &'m Model,
     options: &'m EmitOptions,
+    docs: &'m DocWriter<'m>,
+    /// Whether the `errors` module and `FunctionInfo` impls are emitted.
+    typed_errors: bool,
 }
 
 /// How a value is written: with or without its constructor ID.
@@ -275,7 +317,8 @@ impl Emitter<'_> {
         }
     }
 
-    fn structure(&self, s: &Struct) -> TokenStream {
+    fn structure(&self, index: usize) -> TokenStream {
+        let s = &self.model.structs[index];
         let name = ident(&s.path.name);
         let tl_name = s.def.full_name();
         let id = hex(s.def.id());
@@ -288,7 +331,7 @@ impl Emitter<'_> {
         } else {
             quote!()
         };
-        let doc = doc_attrs(&docs::structure(self.model, s));
+        let doc = doc_attrs(&self.docs.structure(index));
         let generics: Vec<_> = s.generics.iter().map(|g| ident(g)).collect();
         let (decl_generics, use_generics) = if generics.is_empty() {
             (quote!(), quote!())
@@ -307,7 +350,7 @@ impl Emitter<'_> {
         let field_decls = stored.iter().map(|f| {
             let fname = ident(&f.name);
             let ty = self.field_type(&s.path, f);
-            let doc = doc_attrs(&docs::field(f));
+            let doc = doc_attrs(&self.docs.field(index, f));
             let serde = if self.options.serde {
                 serde_field_attributes(f)
             } else {
@@ -580,6 +623,15 @@ impl Emitter<'_> {
                     type Answer = #answer_ty;
                 }
             });
+            if self.typed_errors {
+                impls.extend(emit_errors::function_info(
+                    self.docs,
+                    index,
+                    &Self::root(&s.path),
+                    &decl_generics,
+                    &use_generics,
+                ));
+            }
         } else if generics.is_empty() {
             let min_len = Literal::usize_unsuffixed(s.min_len);
             impls.extend(quote! {
@@ -731,11 +783,12 @@ impl Emitter<'_> {
         s.fields.is_empty() && s.generics.is_empty()
     }
 
-    fn enumeration(&self, e: &Enum) -> TokenStream {
+    fn enumeration(&self, index: usize) -> TokenStream {
+        let e = &self.model.enums[index];
         let name = ident(&e.path.name);
         let tl_name = &e.tl_name;
         let derives = self.derives();
-        let doc = doc_attrs(&docs::enumeration(self.model, e));
+        let doc = doc_attrs(&self.docs.enumeration(index));
         let mut variants = Vec::new();
         let mut len_arms = Vec::new();
         let mut encode_arms = Vec::new();
@@ -749,7 +802,7 @@ impl Emitter<'_> {
             let Some(path) = self.instantiated_path(&e.path, s) else {
                 continue;
             };
-            let vdoc = doc_attrs(&docs::variant(s));
+            let vdoc = doc_attrs(&self.docs.variant(v.structure));
             let tl_variant = s.def.full_name();
             let rename = if self.options.serde {
                 quote!(#[serde(rename = #tl_variant)])
@@ -864,7 +917,7 @@ impl Emitter<'_> {
 }
 
 /// `/// line` attributes, one per line, so the formatted output reads as doc comments.
-fn doc_attrs(text: &str) -> TokenStream {
+pub fn doc_attrs(text: &str) -> TokenStream {
     let lines = text.lines().map(|line| {
         if line.is_empty() {
             String::new()

@@ -28,9 +28,14 @@
 #![forbid(unsafe_code)]
 
 pub mod diff;
+mod doc_files;
 mod docs;
 mod emit;
+mod emit_errors;
 pub mod ident;
+mod item_docs;
+mod known_errors;
+mod markup;
 pub mod model;
 
 use std::fmt;
@@ -39,6 +44,7 @@ use std::path::{Path, PathBuf};
 use tl_parser::{Diagnostic, IdRule, ParseOptions};
 
 pub use emit::EmitOptions;
+pub use item_docs::DocsCoverage;
 pub use model::{ModelError, ModelOptions};
 
 /// Why bindings could not be generated.
@@ -54,6 +60,9 @@ pub enum Error {
     Model(Vec<ModelError>),
     /// `OUT_DIR` is not set and no output directory was given.
     NoOutDir,
+    /// A documentation file is not in a format the generator reads, or does not fit the
+    /// configuration.
+    Docs { path: PathBuf, message: String },
 }
 
 impl fmt::Display for Error {
@@ -78,6 +87,9 @@ impl fmt::Display for Error {
             Error::NoOutDir => {
                 f.write_str("OUT_DIR is not set: call Config::out_dir, or run from build.rs")
             }
+            Error::Docs { path, message } => {
+                write!(f, "documentation file {}: {message}", path.display())
+            }
         }
     }
 }
@@ -96,6 +108,8 @@ impl std::error::Error for Error {}
 pub struct Config {
     /// Schema sets, each generated into its own module tree (`None`: the file's root).
     units: Vec<(Option<String>, Vec<PathBuf>)>,
+    /// Documentation files, each for the schema set of a module (`None`: the root's).
+    docs: Vec<(Option<String>, PathBuf)>,
     out_dir: Option<PathBuf>,
     file_name: String,
     parse: ParseOptions,
@@ -108,6 +122,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             units: Vec::new(),
+            docs: Vec::new(),
             out_dir: None,
             file_name: "tl.rs".to_owned(),
             parse: ParseOptions::default(),
@@ -155,6 +170,53 @@ impl Config {
 
     fn schema_paths(&self) -> impl Iterator<Item = &PathBuf> {
         self.units.iter().flat_map(|(_, paths)| paths)
+    }
+
+    /// Adds a documentation file for the schemas added with [`schema`](Self::schema), for
+    /// schemas without `//@` comments (Telegram's `api.tl`). Two formats, told apart by
+    /// their content, both from the npm package `@mtcute/tl` (see `schema/README.md`):
+    /// `api-schema.json` (descriptions of constructors, functions, parameters and types,
+    /// each function's errors) and `raw-errors.json` (every known error, and which
+    /// functions only users or only bots may call). Repeat for both.
+    ///
+    /// Generated items get the descriptions (rendered from the files' HTML to Markdown,
+    /// links made absolute), functions a parameter table, their result, a table of their
+    /// errors, whether bots may call them and a link to their page on core.telegram.org;
+    /// with errors known, the `errors` module and `FunctionInfo` impls (see
+    /// [`typed_errors`](Self::typed_errors)). The files may be for an older layer than the
+    /// schema: what they lack stays undocumented, what the schema lacks is ignored, and
+    /// [`Generated::docs_coverage`] counts both. A file that cannot be read as either
+    /// format is an [`Error::Docs`] naming the file and the problem.
+    pub fn docs(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.docs.push((None, path.as_ref().to_owned()));
+        self
+    }
+
+    /// Like [`docs`](Self::docs), for the schemas of a [`schema_in_module`](Self::schema_in_module)
+    /// module.
+    pub fn docs_in_module(&mut self, module: &str, path: impl AsRef<Path>) -> &mut Self {
+        self.docs
+            .push((Some(module.to_owned()), path.as_ref().to_owned()));
+        self
+    }
+
+    /// Whether doc comments carry the documentation: descriptions (from `//@` comments and
+    /// documentation files), parameter and error tables, callers and site links (default
+    /// true). Without, every item is documented by its TL line and links to related items
+    /// only, which makes the generated source smaller and quicker to compile.
+    pub fn doc_comments(&mut self, enabled: bool) -> &mut Self {
+        self.emit.doc_comments = enabled;
+        self
+    }
+
+    /// Whether a documentation file that knows errors also gives typed errors (default
+    /// true): an `errors` module with `ErrorName` (a variant per known error, matched with
+    /// `ErrorName::of(&tl_runtime::rpc_error::RpcError)`), and for every function an impl of
+    /// `tl_runtime::function_info::FunctionInfo` (`CALLERS`: whether bots may call it;
+    /// `POSSIBLE_ERRORS`: the errors it lists).
+    pub fn typed_errors(&mut self, enabled: bool) -> &mut Self {
+        self.emit.typed_errors = enabled;
+        self
     }
 
     /// Adds several schema files.
@@ -265,7 +327,8 @@ impl Config {
     }
 
     /// Like [`generate`](Self::generate), for schema texts already in memory, all into the
-    /// file's root: `(file name for diagnostics, text)`.
+    /// file's root: `(file name for diagnostics, text)`. Documentation files given with
+    /// [`docs`](Self::docs) are read from disk.
     pub fn generate_from_sources(&self, sources: &[(&str, &str)]) -> Result<Generated, Error> {
         self.generate_units(&[Unit {
             module: None,
@@ -273,10 +336,50 @@ impl Config {
         }])
     }
 
+    /// The documentation files of the schema set generated into `module`, read.
+    fn read_docs(&self, module: Option<&str>) -> Result<doc_files::Documentation, Error> {
+        let mut documentation = doc_files::Documentation::default();
+        for (_, path) in self.docs.iter().filter(|(m, _)| m.as_deref() == module) {
+            let bytes = std::fs::read(path).map_err(|error| Error::Io {
+                path: path.clone(),
+                error,
+            })?;
+            let text = String::from_utf8(bytes).map_err(|_| Error::Docs {
+                path: path.clone(),
+                message: "not UTF-8 text".to_owned(),
+            })?;
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            documentation
+                .add_file(&name, &text)
+                .map_err(|message| Error::Docs {
+                    path: path.clone(),
+                    message,
+                })?;
+        }
+        Ok(documentation)
+    }
+
     fn generate_units(&self, units: &[Unit<'_>]) -> Result<Generated, Error> {
+        for (module, path) in &self.docs {
+            if !units.iter().any(|u| u.module == module.as_deref()) {
+                let message = match module {
+                    Some(module) => format!("no schema is generated into module `{module}`"),
+                    None => "no schema is generated into the root (only into modules)".to_owned(),
+                };
+                return Err(Error::Docs {
+                    path: path.clone(),
+                    message,
+                });
+            }
+        }
         let mut warnings = Vec::new();
+        let mut docs_coverage = Vec::new();
         let mut tokens = proc_macro2::TokenStream::new();
         for unit in units {
+            let documentation = self.read_docs(unit.module)?;
             let checked = tl_parser::check(&unit.sources, &self.parse);
             if checked.has_errors() {
                 return Err(Error::Schema(checked.diagnostics));
@@ -291,10 +394,17 @@ impl Config {
             let mut model =
                 model::Model::build(&definitions, layer, &self.model).map_err(Error::Model)?;
             attach_class_docs(&mut model, &checked.schemas);
+            // Before `add_any_function`: `AnyFunction` is no definition of the schema.
+            let (unit_docs, coverage) =
+                item_docs::UnitDocs::attach(&model, &definitions, documentation);
+            if let Some(mut coverage) = coverage {
+                coverage.module = unit.module.map(str::to_owned);
+                docs_coverage.push(coverage);
+            }
             if self.emit.registry {
                 model.add_any_function();
             }
-            let items = emit::emit(&model, &self.emit);
+            let items = emit::emit(&model, &unit_docs, &self.emit);
             match unit.module {
                 None => tokens.extend(items),
                 Some(module) => {
@@ -321,14 +431,20 @@ impl Config {
             "// @generated by tl-codegen. Do not edit: change the schema and rebuild.\n",
         );
         code.push_str(&prettyplease::unparse(&file));
-        Ok(Generated { code, warnings })
+        Ok(Generated {
+            code,
+            warnings,
+            docs_coverage,
+        })
     }
 
     /// Generates and writes `OUT_DIR/<file name>`, printing `cargo:rerun-if-changed` for
-    /// every schema and `cargo:warning` for every warning. Returns the file's path.
+    /// every schema and documentation file, `cargo:warning` for every warning, and one
+    /// `cargo:warning` per documentation set saying how well it matched the schema (see
+    /// [`DocsCoverage`]). Returns the file's path.
     pub fn compile(&self) -> Result<PathBuf, Error> {
         if self.emit_rerun_if_changed {
-            for path in self.schema_paths() {
+            for path in self.schema_paths().chain(self.docs.iter().map(|(_, p)| p)) {
                 println!("cargo:rerun-if-changed={}", path.display());
             }
         }
@@ -343,6 +459,9 @@ impl Config {
             for line in warning.to_string().lines() {
                 println!("cargo:warning={line}");
             }
+        }
+        for coverage in &generated.docs_coverage {
+            println!("cargo:warning={coverage}");
         }
         let path = out_dir.join(&self.file_name);
         // Leave the file alone when nothing changed, so dependants are not rebuilt.
@@ -369,6 +488,9 @@ pub struct Generated {
     pub code: String,
     /// Diagnostics that did not stop generation (ID mismatches and the like).
     pub warnings: Vec<Diagnostic>,
+    /// For each schema set with documentation files: how well they matched the schema
+    /// (what stayed undocumented, what was ignored).
+    pub docs_coverage: Vec<DocsCoverage>,
 }
 
 /// The common case: generate bindings for `schemas` into `OUT_DIR/tl.rs`.
