@@ -376,7 +376,7 @@ fn answer_link(model: &Model, from_depth: usize, wire: &Wire) -> String {
         Wire::Vector { element, .. } => {
             format!("`Vec<`{}`>`", answer_link(model, from_depth, element))
         }
-        Wire::Generic(g) => format!("`{g}::Answer` (the answer of the wrapped call)"),
+        Wire::Generic(g) => format!("The answer of the wrapped call, `{g}::Answer`"),
         other => link(model, from_depth, other),
     }
 }
