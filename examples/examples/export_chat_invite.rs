@@ -2,11 +2,15 @@
 //!
 //! Builds the request the page's JavaScript builds, prints its bytes (identical to what
 //! GramJS, Telethon and mtcute produce for it), then decodes a `chatInviteExported`
-//! answer as a server would send it.
+//! answer as a server would send it. Then the rest of the page as data: whether bots may
+//! call the method, the errors it may answer with, and an `rpc_error` matched by name.
 //!
 //! Run: `cargo run -p tl-examples --example export_chat_invite`
 
+use tl_examples::tl::errors::ErrorName;
 use tl_examples::tl::{enums, functions, types};
+use tl_runtime::function_info::FunctionInfo;
+use tl_runtime::rpc_error::RpcError;
 use tl_runtime::{BoxedDecode, BoxedEncode, RemoteCall};
 
 /// The bytes three other implementations produce for this call
@@ -67,6 +71,29 @@ fn main() {
         answer,
         "re-encoding gives the same bytes"
     );
+
+    // The rest of the page, from the documentation files, as data.
+    type Call = functions::messages::ExportChatInvite;
+    let bots = Call::CALLERS.map(|callers| callers.bots_allowed());
+    println!("bots can use this method: {bots:?}");
+    println!("possible errors:");
+    for possible in Call::POSSIBLE_ERRORS {
+        let error = possible.error;
+        println!("  {} {error}: {}", possible.code, error.description());
+    }
+    // An `rpc_error` as a server sends it, matched by name instead of by string.
+    for (code, message) in [(400, "CHAT_ADMIN_REQUIRED"), (420, "FLOOD_WAIT_30")] {
+        let error = RpcError::new(code, message);
+        match ErrorName::of(&error) {
+            Some(ErrorName::ChatAdminRequired) => {
+                println!("{error}: ask an admin to export the link")
+            }
+            Some(ErrorName::FloodWait) => {
+                println!("{error}: wait {} seconds", error.value().unwrap_or(0))
+            }
+            _ => println!("{error}"),
+        }
+    }
 }
 
 /// TL `string`: a length byte, the UTF-8 bytes, zero padding to a multiple of 4.
