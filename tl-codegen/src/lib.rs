@@ -23,6 +23,12 @@
 //! `types::`, abstract types enums in `enums::`, functions structs in `functions::`
 //! (namespaces are modules). Schema errors fail the build with the parser's diagnostics.
 //!
+//! Documentation comes from the schemas' TDLib-style `//@` comments, or from documentation
+//! files beside schemas that have none (Telegram's `api.tl`: [`Config::docs`]), and goes
+//! into the doc comments (descriptions, a function's parameters, result, errors and
+//! callers, links to core.telegram.org) and, for errors and callers, into data
+//! (`errors::ErrorName`, `tl_runtime::function_info::FunctionInfo`).
+//!
 //! [`diff`] compares two versions of a schema (two layers) and judges each change for the
 //! wire and for Rust code using these bindings; `tl diff` prints its report.
 #![forbid(unsafe_code)]
