@@ -211,6 +211,77 @@ mod tests {
         );
     }
 
+    /// Many random mixes of the characters the readers treat specially: no panic, and
+    /// the table form stays on one line.
+    #[test]
+    fn no_random_input_panics() {
+        const PIECES: &[&str] = &[
+            "<",
+            ">",
+            "&",
+            ";",
+            "/",
+            "\"",
+            "'",
+            "=",
+            "a",
+            " ",
+            "\n",
+            "#",
+            "[",
+            "]",
+            "(",
+            ")",
+            "`",
+            "*",
+            "_",
+            "{",
+            "}",
+            "@link ",
+            "é",
+            "<a href=\"",
+            "</a>",
+            "<code>",
+            "</code>",
+            "<br>",
+            "<strong>",
+            "https://",
+            "-",
+            "1.",
+            "|",
+            "&amp;",
+            "&#x",
+            "\\",
+            "~",
+        ];
+        let links = Links {
+            page: PAGE,
+            reference: &reference,
+        };
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut total = 0;
+        let mut next = move || {
+            // xorshift64
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..next() % 24 {
+                text.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            }
+            let _ = markdown(&text, Format::Html, Layout::Block, &links);
+            let cell = markdown(&text, Format::Html, Layout::TableCell, &links);
+            assert!(!cell.contains('\n'), "{text:?} -> {cell:?}");
+            let _ = markdown(&text, Format::Plain, Layout::Block, &links);
+            let _ = plain(&text, Format::Html, &links);
+            total += text.len();
+        }
+        assert!(total > 100_000, "{total} bytes tried");
+    }
+
     #[test]
     fn no_input_panics() {
         let links = Links {

@@ -237,7 +237,8 @@ impl<'a> MarkdownWriter<'a> {
         match urls::absolute(href, self.links.page) {
             Some(url) => {
                 let label = if label.is_empty() {
-                    escape_text(&url)
+                    // The URL as its own label, on one line like any text.
+                    escape_text(&url.split_whitespace().collect::<Vec<_>>().join(" "))
                 } else {
                     label.to_owned()
                 };
