@@ -138,7 +138,13 @@ fn most_common<'a>(codes: impl Iterator<Item = &'a i32>) -> i32 {
 /// `FLOOD_WAIT` → `FloodWait`, `2FA_CONFIRM_WAIT` → `T2faConfirmWait` (the generator's
 /// rule for type names), with a number appended if two names would collide.
 fn unique_variant(name: &str, taken: &mut BTreeSet<String>) -> String {
-    let base = ident::type_name(name);
+    // Names come from a file, not from the TL grammar: keep what an identifier may hold
+    // (`A²` would not be one).
+    let words: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let base = ident::type_name(&words);
     // A keyword gets a trailing underscore, as elsewhere, rather than `r#`.
     let base = match base.strip_prefix("r#") {
         Some(keyword) => format!("{keyword}_"),
@@ -217,5 +223,21 @@ mod tests {
             unique_variant("Invalid msgs_ack query", &mut taken),
             "InvalidMsgsAckQuery"
         );
+        // Whatever a file says, the variant is an identifier.
+        for name in [
+            "",
+            "A²",
+            "🙂",
+            "É_É",
+            "self",
+            "Self",
+            "2",
+            "String",
+            "a b",
+            "FLOOD_WAIT",
+        ] {
+            let variant = unique_variant(name, &mut taken);
+            let _ = ident::ident(&variant); // panics on anything but an identifier
+        }
     }
 }
