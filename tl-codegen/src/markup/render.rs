@@ -261,6 +261,11 @@ fn code_span(code: &str, layout: Layout) -> String {
         run = if c == '`' { run + 1 } else { 0 };
         longest = longest.max(run);
     }
+    if longest >= 2 {
+        // A fence of three backticks could start a code block at a line start: text is
+        // safer for such rare code.
+        return escape_text(&code);
+    }
     let fence = "`".repeat(longest + 1);
     let pad = if code.starts_with('`') || code.ends_with('`') {
         " "
@@ -367,6 +372,7 @@ mod tests {
     #[test]
     fn code_spans() {
         assert_eq!(code_span("a`b", Layout::Block), "``a`b``");
+        assert_eq!(code_span("```rust", Layout::Block), "\\`\\`\\`rust");
         assert_eq!(code_span("`x`", Layout::Block), "`` `x` ``");
         assert_eq!(code_span("a|b", Layout::TableCell), "`a\\|b`");
         assert_eq!(code_span(" ", Layout::Block), "");
