@@ -48,7 +48,12 @@ impl<T: VectorElement> BareDecode for Vec<T> {
         // The count is checked against what the input can hold before allocating.
         reader.check_count(count, T::MIN_ELEMENT_LEN)?;
         reader.enter()?;
-        let mut out = Vec::with_capacity(count);
+        // Reserve no more memory than the input that remains: a count the input can hold
+        // at the elements' smallest wire size may still be many times that in memory (an
+        // enum whose smallest constructor is a bare ID, whose largest is inline and
+        // 100 bytes). A longer vector grows as its elements are really read.
+        let reserve = count.min(reader.remaining() / core::mem::size_of::<T>().max(1));
+        let mut out = Vec::with_capacity(reserve);
         for _ in 0..count {
             out.push(T::decode_element(reader)?);
         }
