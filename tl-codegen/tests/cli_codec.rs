@@ -488,6 +488,87 @@ fn generate_with_modules_matches_the_build_api() {
 }
 
 #[test]
+fn generate_with_docs_matches_the_build_api() {
+    let out = temp_path("generated_with_docs.rs");
+    let output = tl(
+        &[
+            "generate",
+            "-s",
+            "schema/api.tl",
+            "--docs",
+            "schema/api-schema.json",
+            "--docs",
+            "schema/raw-errors.json",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    // The coverage report (the docs are for an older layer than the schema).
+    assert!(
+        stderr(&output).contains("documented"),
+        "{}",
+        stderr(&output)
+    );
+    let written = std::fs::read_to_string(&out).unwrap();
+    let root = repo_root();
+    let expected = tl_codegen::Config::new()
+        .schema(root.join("schema/api.tl"))
+        .docs(root.join("schema/api-schema.json"))
+        .docs(root.join("schema/raw-errors.json"))
+        .generate()
+        .unwrap()
+        .code;
+    let absolute = format!("{}/", root.display());
+    assert_eq!(written, expected.replace(&absolute, ""));
+    assert!(written.contains("Export an invite link for a chat"));
+    assert!(written.contains("CHAT_ADMIN_REQUIRED"));
+
+    // The two switches leave the doc comments and the typed errors out.
+    let bare = tl(
+        &[
+            "generate",
+            "-s",
+            "schema/api.tl",
+            "--docs",
+            "schema/api-schema.json",
+            "--docs",
+            "schema/raw-errors.json",
+            "--no-doc-comments",
+            "--no-typed-errors",
+            "-o",
+            "-",
+        ],
+        b"",
+    );
+    assert_eq!(bare.status.code(), Some(0), "{}", stderr(&bare));
+    let bare = stdout(&bare);
+    assert!(!bare.contains("Export an invite link for a chat"));
+    assert!(!bare.contains("ErrorName"));
+    assert!(bare.len() < written.len());
+
+    let missing = tl(
+        &[
+            "generate",
+            "-s",
+            "schema/api.tl",
+            "--docs",
+            "no/such.json",
+            "-o",
+            "-",
+        ],
+        b"",
+    );
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("no/such.json"),
+        "{}",
+        stderr(&missing)
+    );
+}
+
+#[test]
 fn generate_reports_bad_schemas_and_options() {
     let out = temp_path("never_written.rs");
     let out = out.to_str().unwrap();

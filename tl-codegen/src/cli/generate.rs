@@ -10,6 +10,7 @@ pub const EXAMPLES: &str = r#"Examples:
   tl generate --schema schema/api.tl --schema-in-module mtproto=schema/mtproto.tl -o src/tl.rs
   tl generate -s api.tl -s mtproto.tl --registry -o tl.rs
   tl generate -s my.tl --serde --derive Eq --attribute '#[non_exhaustive]' -o -
+  tl generate -s schema/api.tl --docs schema/api-schema.json --docs schema/raw-errors.json -o tl.rs
 
 The same as build.rs with
   tl_codegen::Config::new().schema("schema/api.tl").schema_in_module("mtproto", "schema/mtproto.tl")
@@ -53,6 +54,21 @@ pub struct Args {
     /// How IDs are computed (`Config::id_rule`); TON's schemas are detected either way.
     #[arg(long, value_enum, value_name = "RULE")]
     pub id_rule: Option<IdRuleArg>,
+    /// A documentation file beside the schemas (`Config::docs`): mtcute's `api-schema.json`
+    /// (descriptions, parameters, errors) and/or `raw-errors.json` (every known error);
+    /// repeat for both.
+    #[arg(long = "docs", value_name = "FILE")]
+    pub docs: Vec<PathBuf>,
+    /// A documentation file for the schemas of one module (`Config::docs_in_module`).
+    #[arg(long = "docs-in-module", value_name = "MODULE=FILE", value_parser = module_schema)]
+    pub docs_in_module: Vec<(String, PathBuf)>,
+    /// Leave doc comments out (`Config::doc_comments(false)`): smaller code, same API.
+    #[arg(long)]
+    pub no_doc_comments: bool,
+    /// Leave out `errors::ErrorName` and the `FunctionInfo` impls
+    /// (`Config::typed_errors(false)`).
+    #[arg(long)]
+    pub no_typed_errors: bool,
     /// Box enum variants larger than this many bytes (`Config::large_variant_bytes`,
     /// default 96).
     #[arg(long, value_name = "BYTES")]
@@ -86,6 +102,18 @@ pub fn run(args: &Args) -> i32 {
     if let Some(bytes) = args.large_variant_bytes {
         config.large_variant_bytes(bytes);
     }
+    for file in &args.docs {
+        config.docs(file);
+    }
+    for (module, file) in &args.docs_in_module {
+        config.docs_in_module(module, file);
+    }
+    if args.no_doc_comments {
+        config.doc_comments(false);
+    }
+    if args.no_typed_errors {
+        config.typed_errors(false);
+    }
     let generated = match config.generate() {
         Ok(generated) => generated,
         Err(error) => {
@@ -98,6 +126,9 @@ pub fn run(args: &Args) -> i32 {
     };
     for warning in &generated.warnings {
         eprintln!("{warning}\n");
+    }
+    for coverage in &generated.docs_coverage {
+        eprintln!("{coverage}");
     }
     if args.output.as_os_str() == "-" {
         use std::io::Write;
