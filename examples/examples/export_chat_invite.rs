@@ -101,9 +101,7 @@ fn push_string(out: &mut Vec<u8>, text: &str) {
     assert!(text.len() <= 253);
     out.push(text.len() as u8);
     out.extend_from_slice(text.as_bytes());
-    while out.len() % 4 != 0 {
-        out.push(0);
-    }
+    out.resize(out.len().next_multiple_of(4), 0);
 }
 
 fn to_hex(bytes: &[u8]) -> String {
