@@ -226,8 +226,9 @@ pub struct Model {
 /// TL types that map to runtime types instead of generated ones.
 fn special_type(name: &str) -> Option<Wire> {
     Some(match name {
-        "int" | "Int" | "int32" => Wire::Int,
-        "long" | "Long" | "int64" => Wire::Long,
+        "int" | "Int" | "int32" | "Int32" => Wire::Int,
+        // TDLib's `int53` is a `long` on the wire (the 53 bits are a promise to JSON users).
+        "long" | "Long" | "int64" | "Int64" | "int53" | "Int53" => Wire::Long,
         "double" | "Double" => Wire::Double,
         "#" | "nat" => Wire::Nat,
         "int128" | "Int128" => Wire::Int128,

@@ -143,8 +143,8 @@ struct TypeScopes {
 /// TL type names the runtime provides rather than the schema (as in the generator).
 fn primitive(full_name: &str) -> Option<Ty> {
     Some(match full_name {
-        "int" | "Int" | "int32" => Ty::Int,
-        "long" | "Long" | "int64" | "int53" => Ty::Long,
+        "int" | "Int" | "int32" | "Int32" => Ty::Int,
+        "long" | "Long" | "int64" | "Int64" | "int53" | "Int53" => Ty::Long,
         "double" | "Double" => Ty::Double,
         "#" | "nat" => Ty::Nat,
         "int128" | "Int128" => Ty::Int128,

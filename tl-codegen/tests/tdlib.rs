@@ -1,0 +1,41 @@
+//! TDLib's `td_api.tl` (from `../shared/schemas`, which tests may read but not copy):
+//! its `int32`/`int53`/`int64` builtins map to the wire's `int`/`long`, and its `//@`
+//! comments become rustdoc.
+
+use std::path::PathBuf;
+
+fn td_api() -> Option<PathBuf> {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/schemas/tdlib/td_api.tl");
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!(
+            "SKIPPED: {} is absent (the shared schemas are not beside the project)",
+            path.display()
+        );
+        None
+    }
+}
+
+#[test]
+fn td_api_generates_with_its_documentation() {
+    let Some(path) = td_api() else { return };
+    let generated = tl_codegen::Config::new()
+        .schema(&path)
+        .generate()
+        .expect("td_api.tl generates");
+    let code = generated.code;
+    // `localFile ... download_offset:int53 ... downloaded_size:int53 = LocalFile;`
+    assert!(code.contains("pub struct LocalFile {"));
+    assert!(
+        code.contains("pub download_offset: i64,"),
+        "int53 is a long"
+    );
+    assert!(code.contains("pub downloaded_size: i64,"));
+    // `error code:int32 message:string = Error;`
+    assert!(code.contains("pub code: i32,"));
+    // `//@description` and `//@<param>` comments.
+    assert!(code.contains("An object of this type can be returned on every function call"));
+    assert!(code.contains("Local path to the locally available file part; may be empty"));
+}
