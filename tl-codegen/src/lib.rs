@@ -43,6 +43,7 @@ mod item_docs;
 mod known_errors;
 mod markup;
 pub mod model;
+mod reach;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -122,6 +123,8 @@ pub struct Config {
     model: ModelOptions,
     emit: EmitOptions,
     emit_rerun_if_changed: bool,
+    /// Roots to trim the schemas to ([`Config::only`]); `None` keeps everything.
+    only: Option<Vec<String>>,
 }
 
 impl Default for Config {
@@ -135,6 +138,7 @@ impl Default for Config {
             model: ModelOptions::default(),
             emit: EmitOptions::default(),
             emit_rerun_if_changed: true,
+            only: None,
         }
     }
 }
@@ -203,6 +207,25 @@ impl Config {
     pub fn docs_in_module(&mut self, module: &str, path: impl AsRef<Path>) -> &mut Self {
         self.docs
             .push((Some(module.to_owned()), path.as_ref().to_owned()));
+        self
+    }
+
+    /// Generates only what the given roots need: each root is a function
+    /// (`messages.sendMessage`), a constructor (`inputPeerUser`) or a type (`InputPeer`),
+    /// and it keeps every constructor and type its parameters and results reach,
+    /// transitively (a kept type keeps all its constructors, so decoding stays complete).
+    /// The rest of the schema is left out, which is most of the compile time of the whole
+    /// API for a program that calls a few dozen functions. Each call adds roots; a root
+    /// found in none of the schemas is an [`Error::Model`]. Schema sets generated into a
+    /// module are trimmed the same way, each to the roots it contains.
+    pub fn only<I, S>(&mut self, roots: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.only
+            .get_or_insert_with(Vec::new)
+            .extend(roots.into_iter().map(Into::into));
         self
     }
 
@@ -384,6 +407,8 @@ impl Config {
         let mut warnings = Vec::new();
         let mut docs_coverage = Vec::new();
         let mut tokens = proc_macro2::TokenStream::new();
+        // Roots of `only` not found in any unit so far (each unit removes what it has).
+        let mut roots_not_found: Option<Vec<String>> = self.only.clone();
         for unit in units {
             let documentation = self.read_docs(unit.module)?;
             let checked = tl_parser::check(&unit.sources, &self.parse);
@@ -397,6 +422,16 @@ impl Config {
                 .iter()
                 .flat_map(|s| &s.definitions)
                 .collect();
+            let definitions = match &self.only {
+                None => definitions,
+                Some(roots) => {
+                    let (kept, missing) = reach::reachable(&definitions, roots);
+                    if let Some(not_found) = &mut roots_not_found {
+                        not_found.retain(|root| missing.contains(root));
+                    }
+                    kept
+                }
+            };
             let mut model =
                 model::Model::build(&definitions, layer, &self.model).map_err(Error::Model)?;
             attach_class_docs(&mut model, &checked.schemas);
@@ -431,6 +466,19 @@ impl Config {
                     });
                 }
             }
+        }
+        if let Some(not_found) = roots_not_found.filter(|r| !r.is_empty()) {
+            return Err(Error::Model(
+                not_found
+                    .into_iter()
+                    .map(|root| model::ModelError {
+                        definition: None,
+                        message: format!(
+                            "`only`: `{root}` is no function, constructor or type of the schemas"
+                        ),
+                    })
+                    .collect(),
+            ));
         }
         let file = syn::parse2::<syn::File>(tokens).expect("generated code is valid Rust");
         let mut code = String::from(

@@ -11,6 +11,7 @@ pub const EXAMPLES: &str = r#"Examples:
   tl generate -s api.tl -s mtproto.tl --registry -o tl.rs
   tl generate -s my.tl --serde --derive Eq --attribute '#[non_exhaustive]' -o -
   tl generate -s schema/api.tl --docs schema/api-schema.json --docs schema/raw-errors.json -o tl.rs
+  tl generate -s schema/api.tl --only messages.sendMessage --only messages.getHistory -o tl.rs
 
 The same as build.rs with
   tl_codegen::Config::new().schema("schema/api.tl").schema_in_module("mtproto", "schema/mtproto.tl")
@@ -62,6 +63,10 @@ pub struct Args {
     /// A documentation file for the schemas of one module (`Config::docs_in_module`).
     #[arg(long = "docs-in-module", value_name = "MODULE=FILE", value_parser = module_schema)]
     pub docs_in_module: Vec<(String, PathBuf)>,
+    /// Generate only what this function, constructor or type needs, transitively
+    /// (`Config::only`); repeat for several roots.
+    #[arg(long = "only", value_name = "NAME")]
+    pub only: Vec<String>,
     /// Leave doc comments out (`Config::doc_comments(false)`): smaller code, same API.
     #[arg(long)]
     pub no_doc_comments: bool,
@@ -107,6 +112,9 @@ pub fn run(args: &Args) -> i32 {
     }
     for (module, file) in &args.docs_in_module {
         config.docs_in_module(module, file);
+    }
+    if !args.only.is_empty() {
+        config.only(args.only.iter().cloned());
     }
     if args.no_doc_comments {
         config.doc_comments(false);
