@@ -212,7 +212,8 @@ fn gzip_packed_answer_inside_rpc_result() {
     let packed: mtproto::types::GzipPacked = result.result.decode().unwrap();
     assert_eq!(packed.packed_data, packed_data);
     let unpacked = gzip::unpack(&packed.packed_data, gzip::DEFAULT_MAX_UNPACKED).unwrap();
-    type Answer = <tl_tests::schema::functions::messages::SendMessage as tl_runtime::RemoteCall>::Answer;
+    type Answer =
+        <tl_tests::schema::functions::messages::SendMessage as tl_runtime::RemoteCall>::Answer;
     assert_eq!(Answer::from_boxed_bytes(&unpacked).unwrap(), answer);
 
     // Our packing, read by flate2.
