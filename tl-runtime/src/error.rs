@@ -91,6 +91,12 @@ pub enum DecodeErrorKind {
         /// The limit in force.
         limit: u32,
     },
+    /// Nested values that use more stack than the reader's budget (see
+    /// [`DEFAULT_MAX_STACK`](crate::DEFAULT_MAX_STACK)), whatever their depth.
+    StackLimitExceeded {
+        /// The budget in force, in bytes.
+        limit: usize,
+    },
     /// A `string` whose bytes are not valid UTF-8.
     InvalidUtf8,
     /// A whole-buffer decode finished with bytes left over.
@@ -119,6 +125,10 @@ impl fmt::Display for DecodeError {
             DecodeErrorKind::DepthLimitExceeded { limit } => {
                 write!(f, "nesting deeper than the limit of {limit}")?
             }
+            DecodeErrorKind::StackLimitExceeded { limit } => write!(
+                f,
+                "nesting uses more than the stack budget of {limit} bytes"
+            )?,
             DecodeErrorKind::InvalidUtf8 => f.write_str("string is not valid UTF-8")?,
             DecodeErrorKind::TrailingBytes { count } => {
                 write!(f, "{count} trailing bytes after the value")?

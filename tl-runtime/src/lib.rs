@@ -32,7 +32,7 @@ pub mod vector;
 
 pub use error::{DecodeError, DecodeErrorKind, EncodeError};
 pub use object::Object;
-pub use reader::{Reader, DEFAULT_MAX_DEPTH};
+pub use reader::{Reader, DEFAULT_MAX_DEPTH, DEFAULT_MAX_STACK};
 
 use alloc::vec::Vec;
 

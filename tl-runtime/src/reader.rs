@@ -9,13 +9,27 @@ use crate::error::{DecodeError, DecodeErrorKind};
 /// debug build, while hostile input (thousands of nested `textBold`) becomes an error.
 pub const DEFAULT_MAX_DEPTH: u32 = 64;
 
-/// A position in an input buffer, with a nesting budget.
+/// How much stack nested values may use by default, in bytes, counted from the first
+/// [`Reader::enter`]: 1 MiB, half of the smallest stack threads commonly get (2 MiB for
+/// `std::thread::spawn` and tokio's workers).
+///
+/// The depth limit alone does not bound the stack: a level costs what the decoder's
+/// frame costs, and some frames are large (an unoptimised `match` over hundreds of
+/// variants, such as a generated `AnyFunction`, took 48 KB a level in a debug build, so
+/// 43 nested `invokeWithoutUpdates` overflowed a 2 MiB thread well within 64 levels).
+/// Past this budget decoding fails with `StackLimitExceeded` instead.
+pub const DEFAULT_MAX_STACK: usize = 1 << 20;
+
+/// A position in an input buffer, with a nesting budget (levels, and bytes of stack).
 #[derive(Clone, Debug)]
 pub struct Reader<'a> {
     buf: &'a [u8],
     pos: usize,
     depth: u32,
     max_depth: u32,
+    max_stack: usize,
+    /// The stack address at the outermost `enter`.
+    stack_base: usize,
 }
 
 impl<'a> Reader<'a> {
@@ -24,14 +38,25 @@ impl<'a> Reader<'a> {
         Self::with_max_depth(buf, DEFAULT_MAX_DEPTH)
     }
 
-    /// A reader at the start of `buf` with a nesting limit of `max_depth`.
+    /// A reader at the start of `buf` with a nesting limit of `max_depth` (and
+    /// [`DEFAULT_MAX_STACK`]).
     pub fn with_max_depth(buf: &'a [u8], max_depth: u32) -> Self {
         Reader {
             buf,
             pos: 0,
             depth: 0,
             max_depth,
+            max_stack: DEFAULT_MAX_STACK,
+            stack_base: 0,
         }
+    }
+
+    /// Sets how many bytes of stack nested values may use (default
+    /// [`DEFAULT_MAX_STACK`]): raise it together with the depth limit when decoding on a
+    /// thread with a larger stack.
+    pub fn with_max_stack(mut self, bytes: usize) -> Self {
+        self.max_stack = bytes;
+        self
     }
 
     /// Byte offset of the next read.
@@ -125,12 +150,21 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Enters one level of nesting; fails past the limit. Pair with [`leave`](Self::leave).
+    /// Enters one level of nesting; fails past the depth limit, or when the levels
+    /// entered so far use more stack than the budget. Pair with [`leave`](Self::leave).
     #[inline]
     pub fn enter(&mut self) -> Result<(), DecodeError> {
         if self.depth >= self.max_depth {
             return Err(self.error(DecodeErrorKind::DepthLimitExceeded {
                 limit: self.max_depth,
+            }));
+        }
+        let here = stack_address();
+        if self.depth == 0 {
+            self.stack_base = here;
+        } else if self.stack_base.abs_diff(here) > self.max_stack {
+            return Err(self.error(DecodeErrorKind::StackLimitExceeded {
+                limit: self.max_stack,
             }));
         }
         self.depth += 1;
@@ -164,5 +198,95 @@ impl<'a> Reader<'a> {
             needed,
             remaining: self.remaining(),
         })
+    }
+}
+
+/// The address of a local of the caller's frame (`enter` is inlined): how deep the stack
+/// is, for the stack budget. Stacks grow down on every platform Rust supports but a few;
+/// the distance is taken either way.
+#[inline(always)]
+fn stack_address() -> usize {
+    let marker = 0u8;
+    core::hint::black_box(&marker) as *const u8 as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A decoder whose every level holds 16 KB on the stack: 64 levels would take 1 MiB
+    /// plus, 100,000 levels (the limit raised) 1.6 GB.
+    #[inline(never)]
+    fn fat_nesting(reader: &mut Reader<'_>) -> Result<u32, DecodeError> {
+        reader.enter()?;
+        let frame = core::hint::black_box([7u8; 16 * 1024]);
+        let inner = if reader.read_u32()? == 1 {
+            fat_nesting(reader)? + 1
+        } else {
+            0
+        };
+        reader.leave();
+        Ok(inner + u32::from(core::hint::black_box(frame)[0] == 0))
+    }
+
+    fn ones(levels: usize) -> Vec<u8> {
+        let mut wire: Vec<u8> = (0..levels).flat_map(|_| 1u32.to_le_bytes()).collect();
+        wire.extend_from_slice(&0u32.to_le_bytes());
+        wire
+    }
+
+    #[test]
+    fn the_stack_budget_stops_fat_frames_before_the_stack_ends() {
+        // On a 2 MiB thread, with the depth limit out of the way: an error, not an abort.
+        let wire = ones(100_000);
+        let err = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || fat_nesting(&mut Reader::with_max_depth(&wire, u32::MAX)))
+            .unwrap()
+            .join()
+            .unwrap()
+            .unwrap_err();
+        assert_eq!(
+            err.kind,
+            DecodeErrorKind::StackLimitExceeded {
+                limit: DEFAULT_MAX_STACK
+            }
+        );
+        // Some tens of levels of 16 KB (or twice that, unoptimised) fit in 1 MiB; the
+        // error is where the budget ran out.
+        assert!((4 * 16..4 * 70).contains(&err.offset), "{err}");
+
+        // A smaller budget stops sooner; a shallow value fits whatever the budget.
+        let wire = ones(100);
+        let mut reader = Reader::with_max_depth(&wire, u32::MAX).with_max_stack(128 << 10);
+        let err = fat_nesting(&mut reader).unwrap_err();
+        assert!(err.offset < 4 * 10, "{err}");
+        let wire = ones(3);
+        let mut reader = Reader::new(&wire).with_max_stack(128 << 10);
+        assert_eq!(fat_nesting(&mut reader).unwrap(), 3);
+        // Leaving every level resets the base: the reader can be used again.
+        let wire = [ones(3), ones(3)].concat();
+        let mut reader = Reader::new(&wire).with_max_stack(128 << 10);
+        assert_eq!(fat_nesting(&mut reader).unwrap(), 3);
+        assert_eq!(fat_nesting(&mut reader).unwrap(), 3);
+        reader.finish().unwrap();
+    }
+
+    #[test]
+    fn small_frames_reach_the_depth_limit_first() {
+        #[inline(never)]
+        fn nest(reader: &mut Reader<'_>) -> Result<(), DecodeError> {
+            reader.enter()?;
+            if reader.read_u32()? == 1 {
+                nest(reader)?;
+            }
+            reader.leave();
+            Ok(())
+        }
+        let wire = ones(1000);
+        let err = nest(&mut Reader::new(&wire)).unwrap_err();
+        assert_eq!(err.kind, DecodeErrorKind::DepthLimitExceeded { limit: 64 });
+        assert_eq!(err.offset, 4 * 64);
+        assert!(nest(&mut Reader::new(&ones(63))).is_ok());
     }
 }
