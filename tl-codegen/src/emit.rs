@@ -34,6 +34,10 @@ pub struct EmitOptions {
     /// With a documentation file that knows errors: the `errors` module (`ErrorName`) and
     /// `tl_runtime::function_info::FunctionInfo` for every function.
     pub typed_errors: bool,
+    /// `tl_runtime::arbitrary::Generate` for every struct and enum (arbitrary valid
+    /// values, for property tests and fuzzing), and with `registry`,
+    /// `registry::each_constructor`.
+    pub arbitrary: bool,
 }
 
 impl Default for EmitOptions {
@@ -45,6 +49,7 @@ impl Default for EmitOptions {
             registry: false,
             doc_comments: true,
             typed_errors: true,
+            arbitrary: false,
         }
     }
 }
@@ -61,11 +66,17 @@ pub fn emit(model: &Model, docs: &UnitDocs, options: &EmitOptions) -> TokenStrea
         descriptions: options.doc_comments,
     };
     let typed_errors = options.typed_errors && emit_errors::enabled(&docs);
+    let shallowest = if options.arbitrary {
+        shallowest_variants(model)
+    } else {
+        Vec::new()
+    };
     let emitter = Emitter {
         model,
         options,
         docs: &docs,
         typed_errors,
+        shallowest,
     };
     for (index, s) in model.structs.iter().enumerate() {
         modules
@@ -173,6 +184,8 @@ struct Emitter<'m> {
     docs: &'m DocWriter<'m>,
     /// Whether the `errors` module and `FunctionInfo` impls are emitted.
     typed_errors: bool,
+    /// With `arbitrary`: per enum, the variant whose values nest least deep.
+    shallowest: Vec<Option<usize>>,
 }
 
 /// How a value is written: with or without its constructor ID.
@@ -655,6 +668,9 @@ impl Emitter<'_> {
         if let Some(parent) = s.parent {
             impls.extend(self.conversions(s, &self.model.enums[parent]));
         }
+        if self.options.arbitrary {
+            impls.extend(self.generate_struct(s, &use_generics, &bound));
+        }
         quote! {
             #doc
             #derives
@@ -724,6 +740,7 @@ impl Emitter<'_> {
         };
         let mut by_name = Vec::new();
         let mut by_id = Vec::new();
+        let mut each = Vec::new();
         let mut seen_ids = std::collections::HashSet::new();
         for s in &self.model.structs {
             let Some(ty) = self.instantiated_path(&from, s) else {
@@ -731,11 +748,24 @@ impl Emitter<'_> {
             };
             let tl_name = s.def.full_name();
             by_name.push(quote!(#tl_name => visitor.visit::<#ty>(),));
+            each.push(quote!(visitor.visit::<#ty>(#tl_name);));
             if seen_ids.insert(s.def.id()) {
                 let id = hex(s.def.id());
                 by_id.push(quote!(#id => visitor.visit::<#ty>(),));
             }
         }
+        let each_constructor = if self.options.arbitrary {
+            quote! {
+                /// Calls `visitor` once with the Rust type of every constructor and function
+                /// (generic functions instantiated with `functions::AnyFunction`), in schema
+                /// order: property tests over the whole schema.
+                pub fn each_constructor<V: ::tl_runtime::arbitrary::ConstructorVisitor>(visitor: &mut V) {
+                    #(#each)*
+                }
+            }
+        } else {
+            quote!()
+        };
         quote! {
             /// Lookup of any constructor or function of the schema at run time.
             #[allow(clippy::match_same_arms, dead_code)]
@@ -758,6 +788,8 @@ impl Emitter<'_> {
                         _ => return None,
                     })
                 }
+
+                #each_constructor
             }
         }
     }
@@ -777,6 +809,145 @@ impl Emitter<'_> {
         let any = Self::item_path(from, &any.path);
         let args = s.generics.iter().map(|_| any.clone());
         Some(quote!(#path<#(#args),*>))
+    }
+
+    /// `Generate` for a struct: conditional fields sharing a bit are drawn together, so the
+    /// value always encodes.
+    fn generate_struct(
+        &self,
+        s: &Struct,
+        use_generics: &TokenStream,
+        bound: &dyn Fn(TokenStream) -> TokenStream,
+    ) -> TokenStream {
+        let name = ident(&s.path.name);
+        let generate = quote!(::tl_runtime::arbitrary::Generate::generate(u, budget)?);
+        let mut groups = Vec::new();
+        let mut group_locals: BTreeMap<(String, u32), proc_macro2::Ident> = BTreeMap::new();
+        let mut inits = Vec::new();
+        for f in s.fields.iter().filter(|f| f.is_stored()) {
+            let fname = ident(&f.name);
+            let shared =
+                |flag: &crate::model::FlagRef,
+                 groups: &mut Vec<TokenStream>,
+                 locals: &mut BTreeMap<(String, u32), proc_macro2::Ident>| {
+                    locals
+                        .entry((flag.holder.clone(), flag.bit))
+                        .or_insert_with(|| {
+                            let local = format_ident!(
+                                "{}_bit_{}",
+                                ident::plain(&ident::field_name(&flag.holder)),
+                                flag.bit
+                            );
+                            groups.push(quote!(let #local = budget.present(u)?;));
+                            local
+                        })
+                        .clone()
+                };
+            let value = match &f.kind {
+                FieldKind::Required { .. } => generate.clone(),
+                FieldKind::Optional { flag, .. } => {
+                    let present = if flag.shared {
+                        let local = shared(flag, &mut groups, &mut group_locals);
+                        quote!(#local)
+                    } else {
+                        quote!(budget.present(u)?)
+                    };
+                    quote!(if #present { Some(#generate) } else { None })
+                }
+                FieldKind::FlagTrue { flag } => {
+                    if flag.shared {
+                        let local = shared(flag, &mut groups, &mut group_locals);
+                        quote!(#local)
+                    } else {
+                        quote!(u.arbitrary::<bool>()?)
+                    }
+                }
+                FieldKind::Flags | FieldKind::ObjectLength => continue,
+            };
+            inits.push(quote!(#fname: #value));
+        }
+        let u_name = if inits.is_empty() {
+            quote!(_u)
+        } else {
+            quote!(u)
+        };
+        let generate_bound = bound(quote!(::tl_runtime::arbitrary::Generate));
+        quote! {
+            impl #generate_bound ::tl_runtime::arbitrary::Generate for #name #use_generics {
+                fn generate(#u_name: &mut ::tl_runtime::arbitrary::Unstructured<'_>, budget: &mut ::tl_runtime::arbitrary::Budget) -> ::tl_runtime::arbitrary::Result<Self> {
+                    budget.enter();
+                    #(#groups)*
+                    let value = Self { #(#inits),* };
+                    budget.leave();
+                    Ok(value)
+                }
+            }
+        }
+    }
+
+    /// `Generate` for an enum: any variant, or past the depth budget the shallowest one.
+    fn generate_enum(&self, index: usize) -> TokenStream {
+        let e = &self.model.enums[index];
+        let name = ident(&e.path.name);
+        let mut arms = Vec::new();
+        let mut units = 0;
+        let mut shallowest_arm = None;
+        for (i, v) in e.variants.iter().enumerate() {
+            let s = &self.model.structs[v.structure];
+            if self.instantiated_path(&e.path, s).is_none() {
+                continue;
+            }
+            let vname = ident(&v.name);
+            let value = if self.is_unit(s) {
+                units += 1;
+                quote!(Self::#vname)
+            } else {
+                quote!(Self::#vname(::tl_runtime::arbitrary::Generate::generate(u, budget)?))
+            };
+            if self.shallowest[index] == Some(i) {
+                shallowest_arm = Some(arms.len());
+            }
+            arms.push(value);
+        }
+        let body = match arms.len() {
+            0 => quote!(Err(::tl_runtime::arbitrary::Error::IncorrectFormat)),
+            1 => {
+                let only = &arms[0];
+                quote!(Ok(#only))
+            }
+            n => {
+                let count = Literal::usize_unsuffixed(n);
+                let fallback = Literal::usize_unsuffixed(shallowest_arm.unwrap_or(0));
+                let last = arms.len() - 1;
+                let numbered = arms.iter().enumerate().map(|(i, arm)| {
+                    if i == last {
+                        quote!(_ => #arm,)
+                    } else {
+                        let i = Literal::usize_unsuffixed(i);
+                        quote!(#i => #arm,)
+                    }
+                });
+                quote! {
+                    let choice = if budget.exhausted() { #fallback } else { u.choose_index(#count)? };
+                    Ok(match choice {
+                        #(#numbered)*
+                    })
+                }
+            }
+        };
+        // Nothing to draw for an enum of one unit variant (or none).
+        let (u, budget) = if arms.len() > 1 || arms.len() > units {
+            (quote!(u), quote!(budget))
+        } else {
+            (quote!(_u), quote!(_budget))
+        };
+        quote! {
+            impl ::tl_runtime::arbitrary::Generate for #name {
+                fn generate(#u: &mut ::tl_runtime::arbitrary::Unstructured<'_>, #budget: &mut ::tl_runtime::arbitrary::Budget) -> ::tl_runtime::arbitrary::Result<Self> {
+                    #body
+                }
+            }
+        }
     }
 
     fn is_unit(&self, s: &Struct) -> bool {
@@ -836,6 +1007,11 @@ impl Emitter<'_> {
                 id_arms.push(quote!(Self::#vname(_) => #id,));
             }
         }
+        let generate = if self.options.arbitrary {
+            self.generate_enum(index)
+        } else {
+            quote!()
+        };
         let (serde_attributes, serde_impl) = if self.options.serde {
             (
                 quote! {
@@ -897,6 +1073,7 @@ impl Emitter<'_> {
                     Ok(value)
                 }
             }
+            #generate
             impl ::tl_runtime::VectorElement for #name {
                 const MIN_ELEMENT_LEN: usize = 4;
                 #[inline]
@@ -914,6 +1091,78 @@ impl Emitter<'_> {
             }
         }
     }
+}
+
+/// Per enum, the variant whose values nest least deep (`None` for an enum whose every
+/// value nests without end): how generated values stop growing past the depth budget.
+///
+/// The depth of a struct is one more than the deepest of its required fields (conditional
+/// fields can be absent, vectors empty); an enum's is its shallowest variant's. Solved by
+/// iterating to the fixed point from "unbounded".
+fn shallowest_variants(model: &Model) -> Vec<Option<usize>> {
+    const UNBOUNDED: u32 = u32::MAX;
+    let any_function = model
+        .enums
+        .iter()
+        .position(|e| e.path.tree == Tree::Functions && e.path.name == "AnyFunction");
+    let mut struct_depth = vec![UNBOUNDED; model.structs.len()];
+    let mut enum_depth = vec![UNBOUNDED; model.enums.len()];
+    fn wire_depth(wire: &Wire, structs: &[u32], enums: &[u32], any: Option<usize>) -> u32 {
+        match wire {
+            Wire::Enum(e) => enums[*e],
+            Wire::Struct(s) => structs[*s],
+            Wire::Generic(_) => any.map_or(1, |a| enums[a]),
+            _ => 0,
+        }
+    }
+    loop {
+        let mut changed = false;
+        for (i, s) in model.structs.iter().enumerate() {
+            let deepest = s
+                .fields
+                .iter()
+                .map(|f| match &f.kind {
+                    FieldKind::Required { wire, .. } => {
+                        wire_depth(wire, &struct_depth, &enum_depth, any_function)
+                    }
+                    _ => 0,
+                })
+                .max()
+                .unwrap_or(0);
+            let depth = deepest.saturating_add(1);
+            if depth < struct_depth[i] {
+                struct_depth[i] = depth;
+                changed = true;
+            }
+        }
+        for (i, e) in model.enums.iter().enumerate() {
+            let depth = e
+                .variants
+                .iter()
+                .map(|v| struct_depth[v.structure])
+                .min()
+                .unwrap_or(UNBOUNDED);
+            if depth < enum_depth[i] {
+                enum_depth[i] = depth;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    model
+        .enums
+        .iter()
+        .map(|e| {
+            e.variants
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| struct_depth[v.structure] != UNBOUNDED)
+                .min_by_key(|(_, v)| struct_depth[v.structure])
+                .map(|(i, _)| i)
+        })
+        .collect()
 }
 
 /// `/// line` attributes, one per line, so the formatted output reads as doc comments.

@@ -288,6 +288,16 @@ impl Config {
         self
     }
 
+    /// Emits `tl_runtime::arbitrary::Generate` for every struct and enum: arbitrary valid
+    /// values within a size budget, for property tests and structure-aware fuzzing (off by
+    /// default). With [`registry`](Self::registry) also `registry::each_constructor`,
+    /// which visits every constructor and function. The consuming crate enables
+    /// `tl-runtime`'s `arbitrary` feature.
+    pub fn arbitrary(&mut self, enabled: bool) -> &mut Self {
+        self.emit.arbitrary = enabled;
+        self
+    }
+
     /// Emits `registry::{by_name, by_id}` (the Rust type of any constructor or function,
     /// for tools that handle values of any type) and `functions::AnyFunction`. Turns
     /// [`serde`](Self::serde) on.
