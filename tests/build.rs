@@ -8,6 +8,7 @@ fn main() {
         .schema("../schema/api.tl")
         .schema_in_module("mtproto", "../schema/mtproto.tl")
         .registry(true)
+        .arbitrary(true)
         .file_name("schema.rs")
         .compile()
         .unwrap();

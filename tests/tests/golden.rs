@@ -6,6 +6,9 @@
 //! The vectors are copied (gzip-compressed) from `shared/golden` into `tests/golden`.
 //! Set `TL_GOLDEN_EXTRA` to a directory to also run every `*.jsonl` file in it.
 
+mod common;
+use common::same_json;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -57,30 +60,6 @@ impl TypeVisitor for CheckVector<'_> {
             }
         }
         Ok(())
-    }
-}
-
-/// JSON equality where numbers compare by value (`1` equals `1.0`) and key order is free.
-fn same_json(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => {
-            if let (Some(x), Some(y)) = (x.as_i64(), y.as_i64()) {
-                x == y
-            } else if let (Some(x), Some(y)) = (x.as_u64(), y.as_u64()) {
-                x == y
-            } else {
-                x.as_f64() == y.as_f64()
-            }
-        }
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
-        }
-        _ => a == b,
     }
 }
 

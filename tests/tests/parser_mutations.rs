@@ -207,3 +207,24 @@ fn pathological_inputs() {
     let files: Vec<(&str, &str)> = (0..20).map(|_| ("x.tl", "a x:B = A;\n")).collect();
     let _ = check(&files, &options);
 }
+
+/// Every input the `parse` fuzz target ever crashed on (`fuzz/regressions/parse/`), with
+/// every option set the target tries.
+#[test]
+fn fuzz_regressions_never_panic() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions/parse");
+    let mut count = 0;
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        for strict_ids in [false, true] {
+            let options = ParseOptions {
+                strict_ids,
+                ..ParseOptions::default()
+            };
+            exercise(&path.display().to_string(), &bytes, &options);
+        }
+        count += 1;
+    }
+    assert!(count >= 1, "no regression inputs in {}", dir.display());
+}

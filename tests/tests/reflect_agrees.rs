@@ -6,6 +6,9 @@
 //! the reflective side reads the same schema pair, with `raw_objects` so that `Object`
 //! fields are base64 as the generated code writes them.
 
+mod common;
+use common::same_json;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -113,30 +116,6 @@ fn registry_for(schema: &str) -> &'static Registry {
         telethon_registry()
     } else {
         gramjs_registry()
-    }
-}
-
-/// JSON equality where numbers compare by value (`1` equals `1.0`) and key order is free.
-fn same_json(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => {
-            if let (Some(x), Some(y)) = (x.as_i64(), y.as_i64()) {
-                x == y
-            } else if let (Some(x), Some(y)) = (x.as_u64(), y.as_u64()) {
-                x == y
-            } else {
-                x.as_f64() == y.as_f64()
-            }
-        }
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
-        }
-        _ => a == b,
     }
 }
 
