@@ -18,6 +18,9 @@ use crate::model::{Enum, Field, FieldKind, ItemPath, Model, Struct, Tree, Wire};
 /// What to emit besides the core items.
 #[derive(Clone, Debug)]
 pub struct EmitOptions {
+    /// `#[derive(Clone, Debug, PartialEq)]` on every struct and enum. Without them the
+    /// bindings compile faster; `registry` and `arbitrary` need them.
+    pub default_derives: bool,
     /// Extra `#[derive(...)]` paths on every struct and enum.
     pub extra_derives: Vec<String>,
     /// Extra attributes (`#[...]` text) on every struct and enum.
@@ -43,6 +46,7 @@ pub struct EmitOptions {
 impl Default for EmitOptions {
     fn default() -> Self {
         EmitOptions {
+            default_derives: true,
             extra_derives: Vec::new(),
             extra_attributes: Vec::new(),
             serde: false,
@@ -297,8 +301,19 @@ impl Emitter<'_> {
             .extra_attributes
             .iter()
             .map(|a| a.parse::<TokenStream>().expect("attribute"));
+        let defaults = if self.options.default_derives {
+            vec![quote!(Clone), quote!(Debug), quote!(PartialEq)]
+        } else {
+            Vec::new()
+        };
+        let derives: Vec<TokenStream> = defaults.into_iter().chain(extra).collect();
+        let derive = if derives.is_empty() {
+            quote!()
+        } else {
+            quote!(#[derive(#(#derives),*)])
+        };
         quote! {
-            #[derive(Clone, Debug, PartialEq #(, #extra)*)]
+            #derive
             #(#attributes)*
         }
     }
