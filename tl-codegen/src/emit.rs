@@ -18,6 +18,9 @@ use crate::model::{Enum, Field, FieldKind, ItemPath, Model, Struct, Tree, Wire};
 /// What to emit besides the core items.
 #[derive(Clone, Debug)]
 pub struct EmitOptions {
+    /// `#[derive(Clone, Debug, PartialEq)]` on every struct and enum. Without them the
+    /// bindings compile faster; `registry` and `arbitrary` need them.
+    pub default_derives: bool,
     /// Extra `#[derive(...)]` paths on every struct and enum.
     pub extra_derives: Vec<String>,
     /// Extra attributes (`#[...]` text) on every struct and enum.
@@ -43,6 +46,7 @@ pub struct EmitOptions {
 impl Default for EmitOptions {
     fn default() -> Self {
         EmitOptions {
+            default_derives: true,
             extra_derives: Vec::new(),
             extra_attributes: Vec::new(),
             serde: false,
@@ -297,8 +301,19 @@ impl Emitter<'_> {
             .extra_attributes
             .iter()
             .map(|a| a.parse::<TokenStream>().expect("attribute"));
+        let defaults = if self.options.default_derives {
+            vec![quote!(Clone), quote!(Debug), quote!(PartialEq)]
+        } else {
+            Vec::new()
+        };
+        let derives: Vec<TokenStream> = defaults.into_iter().chain(extra).collect();
+        let derive = if derives.is_empty() {
+            quote!()
+        } else {
+            quote!(#[derive(#(#derives),*)])
+        };
         quote! {
-            #[derive(Clone, Debug, PartialEq #(, #extra)*)]
+            #derive
             #(#attributes)*
         }
     }
@@ -579,6 +594,7 @@ impl Emitter<'_> {
         } else {
             quote!(out)
         };
+        let min_len = Literal::usize_unsuffixed(s.min_len);
         let mut impls = quote! {
             impl #decl_generics ::tl_runtime::Identifiable for #name #use_generics {
                 const CONSTRUCTOR_ID: u32 = #id;
@@ -595,30 +611,16 @@ impl Emitter<'_> {
                     Ok(())
                 }
             }
-            impl #encode_bound ::tl_runtime::BoxedEncode for #name #use_generics {
-                #[inline]
-                fn boxed_len(&self) -> usize {
-                    4 + self.bare_len()
-                }
-                fn encode_boxed(&self, out: &mut Vec<u8>) -> Result<(), ::tl_runtime::EncodeError> {
-                    out.extend_from_slice(&u32::to_le_bytes(#id));
-                    self.encode_bare(out)
-                }
-            }
             impl #decode_bound ::tl_runtime::BareDecode for #name #use_generics {
                 fn decode_bare(#reader_name: &mut ::tl_runtime::Reader<'_>) -> Result<Self, ::tl_runtime::DecodeError> {
                     #(#decode_stmts)*
                     Ok(#construct)
                 }
             }
-            impl #decode_bound ::tl_runtime::BoxedDecode for #name #use_generics {
-                fn decode_boxed(reader: &mut ::tl_runtime::Reader<'_>) -> Result<Self, ::tl_runtime::DecodeError> {
-                    reader.expect_id(#id, #tl_name)?;
-                    reader.enter()?;
-                    let value = <Self as ::tl_runtime::BareDecode>::decode_bare(reader)?;
-                    reader.leave();
-                    Ok(value)
-                }
+            // Boxed forms and vector elements: blanket impls over `Constructor`.
+            impl #decl_generics ::tl_runtime::Constructor for #name #use_generics {
+                const TL_NAME: &'static str = #tl_name;
+                const MIN_BARE_LEN: usize = #min_len;
             }
         };
         if s.is_function() {
@@ -645,25 +647,6 @@ impl Emitter<'_> {
                     &use_generics,
                 ));
             }
-        } else if generics.is_empty() {
-            let min_len = Literal::usize_unsuffixed(s.min_len);
-            impls.extend(quote! {
-                impl ::tl_runtime::VectorElement for #name {
-                    const MIN_ELEMENT_LEN: usize = #min_len;
-                    #[inline]
-                    fn element_len(&self) -> usize {
-                        self.bare_len()
-                    }
-                    #[inline]
-                    fn encode_element(&self, out: &mut Vec<u8>) -> Result<(), ::tl_runtime::EncodeError> {
-                        self.encode_bare(out)
-                    }
-                    #[inline]
-                    fn decode_element(reader: &mut ::tl_runtime::Reader<'_>) -> Result<Self, ::tl_runtime::DecodeError> {
-                        <Self as ::tl_runtime::BareDecode>::decode_bare(reader)
-                    }
-                }
-            });
         }
         if let Some(parent) = s.parent {
             impls.extend(self.conversions(s, &self.model.enums[parent]));

@@ -70,6 +70,9 @@ pub enum Error {
     /// A documentation file is not in a format the generator reads, or does not fit the
     /// configuration.
     Docs { path: PathBuf, message: String },
+    /// Options that cannot go together (for instance `registry` without the default
+    /// derives).
+    Options(String),
 }
 
 impl fmt::Display for Error {
@@ -97,6 +100,7 @@ impl fmt::Display for Error {
             Error::Docs { path, message } => {
                 write!(f, "documentation file {}: {message}", path.display())
             }
+            Error::Options(message) => write!(f, "conflicting options: {message}"),
         }
     }
 }
@@ -268,6 +272,16 @@ impl Config {
         self
     }
 
+    /// Whether every struct and enum derives `Clone`, `Debug` and `PartialEq` (the default).
+    /// Without them the whole API compiles markedly faster (see BENCHMARKS.md), for a
+    /// program that only builds requests and reads answers; [`derive`](Self::derive) can
+    /// still add some back. [`registry`](Self::registry) and [`arbitrary`](Self::arbitrary)
+    /// need them: generating fails with [`Error::Options`] otherwise.
+    pub fn default_derives(&mut self, enabled: bool) -> &mut Self {
+        self.emit.default_derives = enabled;
+        self
+    }
+
     /// Adds a derive to every generated struct and enum, e.g. `"Eq"` is not possible
     /// (TL has `double`) but `"serde::Serialize"` or `"Hash"`-free ones are.
     pub fn derive(&mut self, path: impl Into<String>) -> &mut Self {
@@ -402,6 +416,17 @@ impl Config {
     }
 
     fn generate_units(&self, units: &[Unit<'_>]) -> Result<Generated, Error> {
+        if !self.emit.default_derives {
+            let needs = [
+                (self.emit.registry, "registry(true)"),
+                (self.emit.arbitrary, "arbitrary(true)"),
+            ];
+            if let Some((_, option)) = needs.iter().find(|(on, _)| *on) {
+                return Err(Error::Options(format!(
+                    "{option} needs the default derives (Clone, Debug, PartialEq): remove default_derives(false) or {option}"
+                )));
+            }
+        }
         for (module, path) in &self.docs {
             if !units.iter().any(|u| u.module == module.as_deref()) {
                 let message = match module {

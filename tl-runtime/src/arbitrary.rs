@@ -224,7 +224,7 @@ impl<T: Generate> Generate for Box<T> {
 /// A constructor or function of generated bindings with everything a property test
 /// checks: both encodings, both decodings, TL-JSON and generation.
 #[cfg(feature = "serde")]
-pub trait Constructor:
+pub trait ArbitraryConstructor:
     crate::json::Item
     + crate::BareEncode
     + crate::BareDecode
@@ -236,7 +236,7 @@ pub trait Constructor:
 }
 
 #[cfg(feature = "serde")]
-impl<T> Constructor for T where
+impl<T> ArbitraryConstructor for T where
     T: crate::json::Item
         + crate::BareEncode
         + crate::BareDecode
@@ -252,7 +252,7 @@ impl<T> Constructor for T where
 #[cfg(feature = "serde")]
 pub trait ConstructorVisitor {
     /// Called once per constructor or function, with its full TL name.
-    fn visit<T: Constructor>(&mut self, tl_name: &'static str);
+    fn visit<T: ArbitraryConstructor>(&mut self, tl_name: &'static str);
 }
 
 /// Checks the wire properties of one value of a constructor or function, returning its

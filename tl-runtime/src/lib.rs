@@ -111,6 +111,63 @@ pub trait BoxedDecode: Sized {
     }
 }
 
+/// A constructor or function of a schema, as a generated struct: its boxed form is its ID
+/// followed by its bare form, and inside a vector it is written bare.
+///
+/// Implementing it (with [`BareEncode`] and [`BareDecode`]) gives [`BoxedEncode`],
+/// [`BoxedDecode`] and [`VectorElement`] through the blanket impls below, written once
+/// here instead of once per constructor in the generated code: for the whole Telegram API
+/// that is about 7,000 impls fewer for the compiler to check.
+pub trait Constructor: Identifiable {
+    /// The full TL name (`messages.exportChatInvite`), for errors.
+    const TL_NAME: &'static str;
+    /// The fewest bytes the bare form can take: vector counts that the remaining input
+    /// cannot hold are rejected with it before anything is allocated.
+    const MIN_BARE_LEN: usize;
+}
+
+impl<T: Constructor + BareEncode> BoxedEncode for T {
+    #[inline]
+    fn boxed_len(&self) -> usize {
+        4 + self.bare_len()
+    }
+
+    #[inline]
+    fn encode_boxed(&self, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+        out.extend_from_slice(&T::CONSTRUCTOR_ID.to_le_bytes());
+        self.encode_bare(out)
+    }
+}
+
+impl<T: Constructor + BareDecode> BoxedDecode for T {
+    fn decode_boxed(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        reader.expect_id(T::CONSTRUCTOR_ID, T::TL_NAME)?;
+        reader.enter()?;
+        let value = T::decode_bare(reader)?;
+        reader.leave();
+        Ok(value)
+    }
+}
+
+impl<T: Constructor + BareEncode + BareDecode> VectorElement for T {
+    const MIN_ELEMENT_LEN: usize = T::MIN_BARE_LEN;
+
+    #[inline]
+    fn element_len(&self) -> usize {
+        self.bare_len()
+    }
+
+    #[inline]
+    fn encode_element(&self, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+        self.encode_bare(out)
+    }
+
+    #[inline]
+    fn decode_element(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        T::decode_bare(reader)
+    }
+}
+
 /// A function of the schema: encodes as a boxed call, answered by a boxed `Answer`.
 pub trait RemoteCall: BoxedEncode {
     /// The type the server answers this call with.
@@ -160,7 +217,8 @@ impl std::error::Error for WrongConstructor {}
 /// crates too) and the traits whose methods they call.
 pub mod prelude {
     pub use crate::{
-        BareDecode, BareEncode, BoxedDecode, BoxedEncode, Identifiable, RemoteCall, VectorElement,
+        BareDecode, BareEncode, BoxedDecode, BoxedEncode, Constructor, Identifiable, RemoteCall,
+        VectorElement,
     };
     pub use alloc::{boxed::Box, string::String, vec::Vec};
 }

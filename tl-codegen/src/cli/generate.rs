@@ -74,6 +74,13 @@ pub struct Args {
     /// (`Config::typed_errors(false)`).
     #[arg(long)]
     pub no_typed_errors: bool,
+    /// Leave out the default `#[derive(Clone, Debug, PartialEq)]`
+    /// (`Config::default_derives(false)`): faster to compile; `--derive` adds some back.
+    #[arg(long)]
+    pub no_default_derives: bool,
+    /// Emit `tl_runtime::arbitrary::Generate` for every type (`Config::arbitrary`).
+    #[arg(long)]
+    pub arbitrary: bool,
     /// Box enum variants larger than this many bytes (`Config::large_variant_bytes`,
     /// default 96).
     #[arg(long, value_name = "BYTES")]
@@ -121,6 +128,12 @@ pub fn run(args: &Args) -> i32 {
     }
     if args.no_typed_errors {
         config.typed_errors(false);
+    }
+    if args.no_default_derives {
+        config.default_derives(false);
+    }
+    if args.arbitrary {
+        config.arbitrary(true);
     }
     let generated = match config.generate() {
         Ok(generated) => generated,
