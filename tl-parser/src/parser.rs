@@ -306,8 +306,8 @@ impl<'s> FileParser<'s> {
             let rest = rest.trim();
             let (cont, tags) = match rest.strip_prefix('@') {
                 Some(r) => ("", Some(r)),
-                None => match rest.find(" @").or_else(|| rest.find("\t@")) {
-                    Some(p) => (rest[..p].trim(), Some(&rest[p + 2..])),
+                None => match tag_marks(rest).next() {
+                    Some(at) => (rest[..at].trim(), Some(&rest[at + 1..])),
                     None => (rest, None),
                 },
             };
@@ -419,14 +419,22 @@ impl<'s> FileParser<'s> {
 
 /// Splits `description Foo @param_x Bar` into `description Foo`, `param_x Bar`: a tag
 /// starts at an `@` at the beginning or after whitespace.
+/// Byte offsets of the `@`s that start a tag: those after whitespace. Whitespace is
+/// `char::is_whitespace` here as in the tag/text split and `trim`, so that a vertical tab
+/// or a no-break space before `@` splits the same way everywhere (and printed docs, which
+/// use a plain space, parse back to the same tags).
+fn tag_marks(s: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut after_space = false;
+    s.char_indices().filter_map(move |(i, c)| {
+        let mark = c == '@' && after_space;
+        after_space = c.is_whitespace();
+        mark.then_some(i)
+    })
+}
+
 fn split_tags(s: &str) -> impl Iterator<Item = &str> {
-    let b = s.as_bytes();
     let mut cuts = vec![0];
-    for i in 1..b.len() {
-        if b[i] == b'@' && b[i - 1].is_ascii_whitespace() {
-            cuts.push(i + 1);
-        }
-    }
+    cuts.extend(tag_marks(s).map(|at| at + 1));
     let n = cuts.len();
     (0..n).map(move |k| {
         let start = cuts[k];

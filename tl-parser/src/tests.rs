@@ -541,3 +541,30 @@ fn tags_in_continuation_lines() {
     assert_eq!(d.params[0].doc.as_deref(), Some("The x more x"));
     assert_eq!(d.params[1].doc.as_deref(), Some("The y"));
 }
+
+/// Found by the `parse` fuzz target (`fuzz/regressions/parse/vertical-tab-before-tag`): a
+/// vertical tab (or any Unicode whitespace) before `@` starts a tag, as a space does, so
+/// the printed docs (which use spaces) parse back to the same tags.
+#[test]
+fn any_whitespace_before_at_starts_a_tag() {
+    for space in ["\u{0b}", "\u{a0}", "\u{2003}", "\t", " "] {
+        let src = format!(
+            "//@description D{space}@x{space}{space}@y The y\n//-more{space}@z The z\na x:int y:int z:int = A;"
+        );
+        let r = parse("t.tl", &src, &opts());
+        let d = &r.schema.definitions[0];
+        assert_eq!(d.docs.description.as_deref(), Some("D"), "{space:?}");
+        assert_eq!(d.params[0].doc.as_deref(), Some(""), "{space:?}");
+        assert_eq!(d.params[1].doc.as_deref(), Some("The y more"), "{space:?}");
+        assert_eq!(d.params[2].doc.as_deref(), Some("The z"), "{space:?}");
+        let printed = format!("{d:#}");
+        let again = parse("again.tl", &printed, &opts());
+        let mut back = again.schema.definitions[0].clone();
+        back.section = d.section;
+        back.span = d.span;
+        for (b, p) in back.params.iter_mut().zip(&d.params) {
+            b.span = p.span;
+        }
+        assert_eq!(&back, d, "{printed:?}");
+    }
+}
