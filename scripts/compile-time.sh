@@ -11,7 +11,7 @@
 # get every dependency compiled, then cleans only the bindings crate and times a rebuild
 # of it (build script compile + generation + the bindings), `cargo build --timings` style
 # reports are kept in target/compile-time/*/target/cargo-timings/. It prints one line
-# per profile with both times and the ratio (ours / theirs).
+# per profile with both times and the ratio (ours / theirs), wall clock and CPU time.
 #
 # Needs network access to crates.io the first time (grammers-tl-types), like any build.
 set -euo pipefail
@@ -73,22 +73,24 @@ pub use grammers_tl_types;
 EOF
 
 # Times a clean rebuild of one package (its dependencies already built).
-time_rebuild() { # dir package profile-flag
+time_rebuild() { # dir package profile-flag; prints "wall cpu" in seconds
     local dir=$1 pkg=$2 flag=$3
     (cd "$dir" && cargo build -q $flag -j "$JOBS" >/dev/null 2>&1)
     (cd "$dir" && cargo clean -q $flag -p "$pkg")
-    local start end
-    start=$(date +%s.%N)
-    (cd "$dir" && cargo build -q $flag -j "$JOBS" --timings >/dev/null 2>&1)
-    end=$(date +%s.%N)
-    echo "$end - $start" | bc
+    # Wall time, and the CPU time (user + system) of the build and its children: the CPU
+    # time is the steadier figure on a shared machine.
+    /usr/bin/env time -f "%e %U %S" -o "$WORK/time.txt" \
+        sh -c "cd '$dir' && cargo build -q $flag -j '$JOBS' --timings >/dev/null 2>&1"
+    awk '{ printf "%s %.2f\n", $1, $2 + $3 }' "$WORK/time.txt"
 }
 
 for profile in $PROFILES; do
     flag=""
     [ "$profile" = release ] && flag="--release"
-    ours=$(time_rebuild "$WORK/ours" ours-bindings "$flag")
-    theirs=$(time_rebuild "$WORK/grammers" grammers-tl-types "$flag")
+    read -r ours ours_cpu < <(time_rebuild "$WORK/ours" ours-bindings "$flag")
+    read -r theirs theirs_cpu < <(time_rebuild "$WORK/grammers" grammers-tl-types "$flag")
     ratio=$(echo "scale=2; $ours / $theirs" | bc)
-    printf '%s: ours %.1f s, grammers-tl-types %.1f s, ratio %s\n' "$profile" "$ours" "$theirs" "$ratio"
+    cpu_ratio=$(echo "scale=2; $ours_cpu / $theirs_cpu" | bc)
+    printf '%s: ours %.1f s (%.1f s CPU), grammers-tl-types %.1f s (%.1f s CPU), ratio %s (CPU %s)\n' \
+        "$profile" "$ours" "$ours_cpu" "$theirs" "$theirs_cpu" "$ratio" "$cpu_ratio"
 done

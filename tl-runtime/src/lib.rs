@@ -177,7 +177,8 @@ pub trait RemoteCall: BoxedEncode {
 /// How a type is written as an element of a `Vector<T>` / `vector<T>`.
 ///
 /// TL writes primitives and constructors (bare types) bare inside vectors and abstract
-/// types boxed; generated code implements this for every struct (bare) and enum (boxed).
+/// types boxed: constructors (generated structs) get it from [`Constructor`], generated
+/// enums implement it themselves.
 pub trait VectorElement: Sized {
     /// The exact encoded length of this element.
     fn element_len(&self) -> usize;
