@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 use serde_json::Value;
 use tl_reflect::{DecodeOptions, EncodeOptions, Registry};
 use tl_runtime::arbitrary::{
-    check_round_trip, Budget, Constructor, ConstructorVisitor, Unstructured,
+    check_round_trip, ArbitraryConstructor, Budget, ConstructorVisitor, Unstructured,
 };
 use tl_tests::schema;
 
@@ -85,7 +85,7 @@ struct Check {
 }
 
 impl Check {
-    fn one<T: Constructor>(&mut self, tl_name: &str, index: u32) -> Result<(), String> {
+    fn one<T: ArbitraryConstructor>(&mut self, tl_name: &str, index: u32) -> Result<(), String> {
         let data = seeded_bytes(tl_name, index, 4096);
         let mut u = Unstructured::new(&data);
         let value = T::generate(&mut u, &mut Budget::default())
@@ -159,7 +159,7 @@ impl Check {
 }
 
 impl ConstructorVisitor for Check {
-    fn visit<T: Constructor>(&mut self, tl_name: &'static str) {
+    fn visit<T: ArbitraryConstructor>(&mut self, tl_name: &'static str) {
         self.constructors += 1;
         for index in 0..self.samples {
             self.values += 1;
