@@ -169,7 +169,7 @@ fn inconsistent_shared_flag_bits_are_an_encode_error() {
     assert!(
         matches!(
             err,
-            tl_runtime::EncodeError::InconsistentFlags { bit: 1, .. }
+            tl_runtime::EncodeError::InconsistentFlags(tl_runtime::SharedFlag { bit: 1, .. })
         ),
         "{err}"
     );

@@ -482,7 +482,7 @@ impl Emitter<'_> {
             let rest = &presence[1..];
             checks.push(quote! {
                 if #(#first != #rest)||* {
-                    return Err(::tl_runtime::EncodeError::InconsistentFlags { constructor: #tl_name, holder: #holder, bit: #bit });
+                    return Err(::tl_runtime::EncodeError::InconsistentFlags(&::tl_runtime::SharedFlag { constructor: #tl_name, holder: #holder, bit: #bit }));
                 }
             });
         }

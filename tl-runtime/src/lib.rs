@@ -32,7 +32,7 @@ mod reader;
 pub mod rpc_error;
 pub mod vector;
 
-pub use error::{DecodeError, DecodeErrorKind, EncodeError};
+pub use error::{DecodeError, DecodeErrorKind, EncodeError, SharedFlag};
 pub use object::Object;
 pub use reader::{Reader, DEFAULT_MAX_DEPTH, DEFAULT_MAX_STACK};
 

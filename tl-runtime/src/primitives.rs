@@ -42,21 +42,32 @@ pub const fn bytes_len(len: usize) -> usize {
 }
 
 /// Writes `data` as TL `bytes`/`string`.
-#[inline]
+#[inline(always)]
 pub fn encode_bytes(data: &[u8], out: &mut Vec<u8>) -> Result<(), EncodeError> {
     let len = data.len();
     if len > 253 {
         return encode_long_bytes(data, out);
     }
-    // One length byte, the data, zeros up to a multiple of 4. The zeros are written as a
-    // fixed 4-byte store and the excess cut off again: no branch, no `memset` call.
-    let end = out.len() + (1 + len).next_multiple_of(4);
-    out.reserve(1 + len + 4);
+    // One length byte, the data, zeros up to a multiple of 4. Nothing is written past
+    // the value's end, even for a moment: a buffer sized with `bare_len` stays exact.
+    let padding = (1 + len).next_multiple_of(4) - (1 + len);
+    out.reserve(1 + len + padding);
     out.push(len as u8);
     out.extend_from_slice(data);
-    out.extend_from_slice(&[0; 4]);
-    out.truncate(end);
+    push_padding(padding, out);
     Ok(())
+}
+
+/// Appends 0 to 3 zero bytes. A constant-length store per case: a variable-length one
+/// (`resize`, `extend_from_slice(&ZEROS[..n])`) is a `memset` call per string.
+#[inline(always)]
+fn push_padding(padding: usize, out: &mut Vec<u8>) {
+    match padding {
+        0 => {}
+        1 => out.push(0),
+        2 => out.extend_from_slice(&[0; 2]),
+        _ => out.extend_from_slice(&[0; 3]),
+    }
 }
 
 /// `bytes` over 253 bytes: `0xfe`, a 3-byte length, the data, padding.
@@ -66,12 +77,11 @@ fn encode_long_bytes(data: &[u8], out: &mut Vec<u8>) -> Result<(), EncodeError> 
     if len > MAX_BYTES_LEN {
         return Err(EncodeError::TooLong { len });
     }
-    let end = out.len() + (4 + len).next_multiple_of(4);
-    out.reserve(4 + len + 4);
+    let padding = (4 + len).next_multiple_of(4) - (4 + len);
+    out.reserve(4 + len + padding);
     out.extend_from_slice(&[0xfe, len as u8, (len >> 8) as u8, (len >> 16) as u8]);
     out.extend_from_slice(data);
-    out.extend_from_slice(&[0; 4]);
-    out.truncate(end);
+    push_padding(padding, out);
     Ok(())
 }
 
@@ -331,5 +341,20 @@ mod tests {
                 len: MAX_BYTES_LEN + 1
             })
         );
+    }
+
+    /// `to_bare_bytes` allocates once with `bare_len`, and encoding never writes past the
+    /// value's end (not even padding that is cut off again): the buffer is never grown.
+    #[test]
+    fn encoding_fills_an_exact_buffer_without_growing_it() {
+        for len in (0..600).chain([MAX_BYTES_LEN]) {
+            let text = "x".repeat(len);
+            let bytes = text.to_bare_bytes().unwrap();
+            assert_eq!(bytes.len(), text.bare_len(), "len {len}");
+            assert_eq!(bytes.capacity(), bytes.len(), "len {len}: the buffer grew");
+            let data = vec![7u8; len];
+            let bytes = data.to_bare_bytes().unwrap();
+            assert_eq!(bytes.capacity(), bytes.len(), "len {len}: the buffer grew");
+        }
     }
 }
