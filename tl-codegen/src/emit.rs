@@ -11,6 +11,7 @@ use quote::{format_ident, quote};
 
 use crate::docs::DocWriter;
 use crate::emit_errors;
+use crate::format::{self, Part};
 use crate::ident::{self, ident};
 use crate::item_docs::UnitDocs;
 use crate::model::{Enum, Field, FieldKind, ItemPath, Model, Struct, Tree, Wire};
@@ -58,9 +59,23 @@ impl Default for EmitOptions {
     }
 }
 
-/// Emits the whole file (of one schema set).
-pub fn emit(model: &Model, docs: &UnitDocs, options: &EmitOptions) -> TokenStream {
-    let mut modules: BTreeMap<(Tree, Vec<String>), Vec<TokenStream>> = BTreeMap::new();
+/// A struct or enum of the model, by index: the unit of work of formatting.
+#[derive(Clone, Copy)]
+enum Item {
+    Struct(usize),
+    Enum(usize),
+}
+
+/// Emits the whole file (of one schema set) as formatted source, its items `depth`
+/// modules deep, formatting on up to `threads` threads (see [`crate::format`]).
+pub fn emit(
+    model: &Model,
+    docs: &UnitDocs,
+    options: &EmitOptions,
+    depth: usize,
+    threads: usize,
+) -> String {
+    let mut modules: BTreeMap<(Tree, Vec<String>), Vec<Item>> = BTreeMap::new();
     for tree in [Tree::Types, Tree::Enums, Tree::Functions] {
         modules.entry((tree, Vec::new())).or_default();
     }
@@ -86,73 +101,90 @@ pub fn emit(model: &Model, docs: &UnitDocs, options: &EmitOptions) -> TokenStrea
         modules
             .entry((s.path.tree, s.path.modules.clone()))
             .or_default()
-            .push(emitter.structure(index));
+            .push(Item::Struct(index));
     }
     for (index, e) in model.enums.iter().enumerate() {
         modules
             .entry((e.path.tree, e.path.modules.clone()))
             .or_default()
-            .push(emitter.enumeration(index));
+            .push(Item::Enum(index));
     }
 
-    let layer = match model.layer {
-        Some(layer) => {
-            let layer = Literal::i32_unsuffixed(layer as i32);
+    let mut parts = Vec::new();
+    if let Some(layer) = model.layer {
+        let layer = Literal::i32_unsuffixed(layer as i32);
+        parts.push(Part::Text(format::items(
             quote! {
                 /// The layer of the schema these bindings were generated from.
                 pub const LAYER: i32 = #layer;
-            }
-        }
-        None => quote! {},
-    };
-    let trees = [Tree::Types, Tree::Enums, Tree::Functions].map(|tree| {
+            },
+            depth,
+        )));
+    }
+    for tree in [Tree::Types, Tree::Enums, Tree::Functions] {
         let name = format_ident!("{}", tree.module());
         let doc = doc_attrs(match tree {
             Tree::Types => "Constructors of the schema's types, as structs (bare on the wire).",
             Tree::Enums => "The schema's abstract types, as enums over their constructors (boxed on the wire).",
             Tree::Functions => "The schema's functions, as structs whose `RemoteCall::Answer` is the answer's type.",
         });
-        let body = nest(&modules, tree, &[]);
-        quote! {
-            #doc
-            // `dead_code`: bindings are usually included into a private module, and a client
-            // uses a few of thousands of types; the rest must not warn in the consuming crate.
-            #[allow(clippy::large_enum_variant, clippy::enum_variant_names, clippy::module_inception, clippy::identity_op, clippy::needless_borrow, clippy::match_single_binding, clippy::let_and_return, unused_parens, dead_code)]
-            pub mod #name {
-                #[allow(unused_imports)]
-                use ::tl_runtime::prelude::*;
-                #body
-            }
-        }
-    });
-    let registry = if options.registry {
-        emitter.registry()
-    } else {
-        quote!()
-    };
-    let errors = if typed_errors {
-        emit_errors::errors_module(&docs)
-    } else {
-        quote!()
-    };
-    quote! {
-        #layer
-        #(#trees)*
-        #registry
-        #errors
+        parts.push(Part::Text(format::module_open(
+            quote! {
+                #doc
+                // `dead_code`: bindings are usually included into a private module, and a client
+                // uses a few of thousands of types; the rest must not warn in the consuming crate.
+                #[allow(clippy::large_enum_variant, clippy::enum_variant_names, clippy::module_inception, clippy::identity_op, clippy::needless_borrow, clippy::match_single_binding, clippy::let_and_return, unused_parens, dead_code)]
+                pub mod #name {}
+            },
+            depth,
+        )));
+        nest(&modules, tree, &[], depth + 1, &mut parts);
+        parts.push(Part::Text(format::module_close(depth)));
     }
+    if options.registry {
+        parts.push(Part::Text(format::items(emitter.registry(), depth)));
+    }
+    if typed_errors {
+        parts.push(Part::Text(format::items(
+            emit_errors::errors_module(&docs),
+            depth,
+        )));
+    }
+    format::assemble(&parts, threads, |items: &Vec<Item>| {
+        items
+            .iter()
+            .map(|item| match *item {
+                Item::Struct(index) => emitter.structure(index),
+                Item::Enum(index) => emitter.enumeration(index),
+            })
+            .collect()
+    })
 }
 
-/// The items of module `prefix` and its submodules.
+/// The parts of module `prefix` (whose header is already written) and its submodules,
+/// `depth` modules deep.
 fn nest(
-    modules: &BTreeMap<(Tree, Vec<String>), Vec<TokenStream>>,
+    modules: &BTreeMap<(Tree, Vec<String>), Vec<Item>>,
     tree: Tree,
     prefix: &[String],
-) -> TokenStream {
-    let items = modules
-        .get(&(tree, prefix.to_vec()))
-        .cloned()
-        .unwrap_or_default();
+    depth: usize,
+    parts: &mut Vec<Part<Vec<Item>>>,
+) {
+    parts.push(Part::Text(format::items(
+        quote! {
+            #[allow(unused_imports)]
+            use ::tl_runtime::prelude::*;
+        },
+        depth,
+    )));
+    if let Some(items) = modules.get(&(tree, prefix.to_vec())) {
+        for chunk in items.chunks(format::CHUNK) {
+            parts.push(Part::Job {
+                job: chunk.to_vec(),
+                depth,
+            });
+        }
+    }
     let mut children: Vec<&String> = modules
         .keys()
         .filter(|(t, path)| *t == tree && path.len() > prefix.len() && path.starts_with(prefix))
@@ -161,24 +193,20 @@ fn nest(
     // A namespace may hold only deeper namespaces (`liteServer.signatureSet.ordinary`).
     children.sort();
     children.dedup();
-    let children = children.into_iter().map(|child| {
+    for child in children {
         let mut path = prefix.to_vec();
         path.push(child.clone());
-        let body = nest(modules, tree, &path);
         let name = ident(child);
         let doc = doc_attrs(&format!("The `{}` namespace.", ident::plain(child)));
-        quote! {
-            #doc
-            pub mod #name {
-                #[allow(unused_imports)]
-                use ::tl_runtime::prelude::*;
-                #body
-            }
-        }
-    });
-    quote! {
-        #(#items)*
-        #(#children)*
+        parts.push(Part::Text(format::module_open(
+            quote! {
+                #doc
+                pub mod #name {}
+            },
+            depth,
+        )));
+        nest(modules, tree, &path, depth + 1, parts);
+        parts.push(Part::Text(format::module_close(depth)));
     }
 }
 

@@ -81,6 +81,10 @@ pub struct Args {
     /// Emit `tl_runtime::arbitrary::Generate` for every type (`Config::arbitrary`).
     #[arg(long)]
     pub arbitrary: bool,
+    /// Threads to format the output with (`Config::threads`; default: all cores). The
+    /// output is the same for any number.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
     /// Box enum variants larger than this many bytes (`Config::large_variant_bytes`,
     /// default 96).
     #[arg(long, value_name = "BYTES")]
@@ -131,6 +135,9 @@ pub fn run(args: &Args) -> i32 {
     }
     if args.no_default_derives {
         config.default_derives(false);
+    }
+    if let Some(threads) = args.threads {
+        config.threads(threads.into());
     }
     if args.arbitrary {
         config.arbitrary(true);
