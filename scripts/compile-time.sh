@@ -16,6 +16,12 @@
 # Needs network access to crates.io the first time (grammers-tl-types), like any build.
 set -euo pipefail
 
+# Both sides are built without incremental compilation: cargo turns it on for path
+# dependencies in debug builds (ours) but never for registry ones (grammers-tl-types), and
+# on a clean build it only adds the cost of writing its cache (here it made our debug
+# rebuild 1.8 times slower: 55.8 s against 31.2 s).
+export CARGO_INCREMENTAL=0
+
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK="$ROOT/target/compile-time"
 PROFILES=${PROFILES:-"debug release"}

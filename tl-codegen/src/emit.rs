@@ -22,6 +22,9 @@ pub struct EmitOptions {
     /// `#[derive(Clone, Debug, PartialEq)]` on every struct and enum. Without them the
     /// bindings compile faster; `registry` and `arbitrary` need them.
     pub default_derives: bool,
+    /// `From<Struct> for Enum` and `TryFrom<Enum> for Struct` for every constructor:
+    /// about 3,200 impls for the whole Telegram API.
+    pub conversions: bool,
     /// Extra `#[derive(...)]` paths on every struct and enum.
     pub extra_derives: Vec<String>,
     /// Extra attributes (`#[...]` text) on every struct and enum.
@@ -48,6 +51,7 @@ impl Default for EmitOptions {
     fn default() -> Self {
         EmitOptions {
             default_derives: true,
+            conversions: true,
             extra_derives: Vec::new(),
             extra_attributes: Vec::new(),
             serde: false,
@@ -359,6 +363,18 @@ impl Emitter<'_> {
     }
 
     fn encode_stmt(wire: &Wire, value: TokenStream) -> TokenStream {
+        // Fixed-size values cannot fail: written in place, without a call and a `?` (less
+        // code to compile per field, and no error branch at run time).
+        match wire {
+            Wire::Int | Wire::Long | Wire::Double | Wire::Nat => {
+                return quote!(out.extend_from_slice(&#value.to_le_bytes());)
+            }
+            Wire::Int128 | Wire::Int256 => return quote!(out.extend_from_slice(#value.as_slice());),
+            Wire::Bool => {
+                return quote!(out.extend_from_slice(&::tl_runtime::primitives::bool_id(#value).to_le_bytes());)
+            }
+            _ => {}
+        }
         match form(wire) {
             Form::Bare => quote!(#value.encode_bare(out)?;),
             Form::Boxed => quote!(#value.encode_boxed(out)?;),
@@ -481,7 +497,13 @@ impl Emitter<'_> {
                         len_terms.push(quote!(self.#fname.as_ref().map_or(0, |value| #len)));
                     }
                     let encode = Self::encode_stmt(wire, quote!(value));
-                    encode_stmts.push(quote!(if let Some(value) = &self.#fname { #encode }));
+                    encode_stmts.push(if fixed_len(wire).is_some() {
+                        // Copied out: every fixed-size type is `Copy`, and the in-place
+                        // writes of `encode_stmt` take the value, not a reference.
+                        quote!(if let Some(value) = self.#fname { #encode })
+                    } else {
+                        quote!(if let Some(value) = &self.#fname { #encode })
+                    });
                 }
                 FieldKind::FlagTrue { .. } => {}
             }
@@ -676,7 +698,7 @@ impl Emitter<'_> {
                 ));
             }
         }
-        if let Some(parent) = s.parent {
+        if let (Some(parent), true) = (s.parent, self.options.conversions) {
             impls.extend(self.conversions(s, &self.model.enums[parent]));
         }
         if self.options.arbitrary {

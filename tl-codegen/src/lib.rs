@@ -276,6 +276,16 @@ impl Config {
         self
     }
 
+    /// Whether every constructor's struct converts to and from its type's enum (the
+    /// default): `From<types::InputPeerUser> for enums::InputPeer`, so
+    /// `peer: user.into()`, and `TryFrom` back. Without them (about 3,200 impls fewer for
+    /// the whole API) the bindings compile faster; values are then wrapped by hand,
+    /// `enums::InputPeer::User(user)`.
+    pub fn conversions(&mut self, enabled: bool) -> &mut Self {
+        self.emit.conversions = enabled;
+        self
+    }
+
     /// How many threads format the generated code. By default, cargo's job count in a build
     /// script (`NUM_JOBS`), else the machine's parallelism. The output is the same for
     /// any number.

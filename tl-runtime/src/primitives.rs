@@ -34,6 +34,16 @@ pub const BOOL_FALSE_ID: u32 = 0xbc799737;
 /// `true#3fedd339 = True;`
 pub const TRUE_ID: u32 = 0x3fedd339;
 
+/// The constructor ID a `Bool` is written as.
+#[inline]
+pub const fn bool_id(value: bool) -> u32 {
+    if value {
+        BOOL_TRUE_ID
+    } else {
+        BOOL_FALSE_ID
+    }
+}
+
 /// Encoded length of a `string`/`bytes` of `len` bytes: prefix, data, zero padding to 4.
 #[inline]
 pub const fn bytes_len(len: usize) -> usize {
@@ -225,8 +235,7 @@ impl BoxedEncode for bool {
     }
     #[inline]
     fn encode_boxed(&self, out: &mut Vec<u8>) -> Result<(), EncodeError> {
-        let id = if *self { BOOL_TRUE_ID } else { BOOL_FALSE_ID };
-        out.extend_from_slice(&id.to_le_bytes());
+        out.extend_from_slice(&bool_id(*self).to_le_bytes());
         Ok(())
     }
 }

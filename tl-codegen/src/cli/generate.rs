@@ -78,6 +78,10 @@ pub struct Args {
     /// (`Config::default_derives(false)`): faster to compile; `--derive` adds some back.
     #[arg(long)]
     pub no_default_derives: bool,
+    /// Leave out `From`/`TryFrom` between structs and their enums
+    /// (`Config::conversions(false)`): faster to compile.
+    #[arg(long)]
+    pub no_conversions: bool,
     /// Emit `tl_runtime::arbitrary::Generate` for every type (`Config::arbitrary`).
     #[arg(long)]
     pub arbitrary: bool,
@@ -135,6 +139,9 @@ pub fn run(args: &Args) -> i32 {
     }
     if args.no_default_derives {
         config.default_derives(false);
+    }
+    if args.no_conversions {
+        config.conversions(false);
     }
     if let Some(threads) = args.threads {
         config.threads(threads.into());
