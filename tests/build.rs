@@ -2,6 +2,9 @@
 //! the vendored `schema/` (layer 230, with MTProto in its own module) and the schema pairs
 //! the golden vectors were produced against (Telethon, layer 229; GramJS, layer 198),
 //! copied into `tests/golden/schemas`.
+//!
+//! `inline_codecs(false)`: a dozen test binaries use every type of these bindings, so the
+//! codecs are compiled once, in this crate, rather than again in each binary.
 
 fn main() {
     tl_codegen::Config::new()
@@ -9,6 +12,7 @@ fn main() {
         .schema_in_module("mtproto", "../schema/mtproto.tl")
         .registry(true)
         .arbitrary(true)
+        .inline_codecs(false)
         .file_name("schema.rs")
         .compile()
         .unwrap();
@@ -17,6 +21,7 @@ fn main() {
             .schema(format!("golden/schemas/{peer}-api.tl"))
             .schema(format!("golden/schemas/{peer}-mtproto.tl"))
             .registry(true)
+            .inline_codecs(false)
             .file_name(format!("{peer}.rs"))
             .compile()
             .unwrap();

@@ -25,6 +25,9 @@ pub struct EmitOptions {
     /// `From<Struct> for Enum` and `TryFrom<Enum> for Struct` for every constructor:
     /// about 3,200 impls for the whole Telegram API.
     pub conversions: bool,
+    /// `#[inline]` on the encoders, decoders and conversions: compiled in the crates that
+    /// use them, for what they use, rather than all of them in the bindings crate.
+    pub inline_codecs: bool,
     /// Extra `#[derive(...)]` paths on every struct and enum.
     pub extra_derives: Vec<String>,
     /// Extra attributes (`#[...]` text) on every struct and enum.
@@ -52,6 +55,7 @@ impl Default for EmitOptions {
         EmitOptions {
             default_derives: true,
             conversions: true,
+            inline_codecs: true,
             extra_derives: Vec::new(),
             extra_attributes: Vec::new(),
             serde: false,
@@ -322,6 +326,18 @@ impl Emitter<'_> {
         }
     }
 
+    /// `#[inline]` for the codec functions, unless `inline_codecs` is off. An `#[inline]`
+    /// function is compiled where it is called, not in the crate that defines it (like a
+    /// generic one): the bindings crate only checks them, and each program compiles the
+    /// encoders and decoders it uses.
+    fn inline(&self) -> TokenStream {
+        if self.options.inline_codecs {
+            quote!(#[inline])
+        } else {
+            quote!()
+        }
+    }
+
     fn derives(&self) -> TokenStream {
         let extra = self
             .options
@@ -390,6 +406,7 @@ impl Emitter<'_> {
     }
 
     fn structure(&self, index: usize) -> TokenStream {
+        let inline = self.inline();
         let s = &self.model.structs[index];
         let name = ident(&s.path.name);
         let tl_name = s.def.full_name();
@@ -654,6 +671,7 @@ impl Emitter<'_> {
                 fn bare_len(&self) -> usize {
                     #bare_len
                 }
+                #inline
                 fn encode_bare(&self, #out_name: &mut Vec<u8>) -> Result<(), ::tl_runtime::EncodeError> {
                     #(#checks)*
                     #(#flag_values)*
@@ -662,6 +680,7 @@ impl Emitter<'_> {
                 }
             }
             impl #decode_bound ::tl_runtime::BareDecode for #name #use_generics {
+                #inline
                 fn decode_bare(#reader_name: &mut ::tl_runtime::Reader<'_>) -> Result<Self, ::tl_runtime::DecodeError> {
                     #(#decode_stmts)*
                     Ok(#construct)
@@ -715,6 +734,7 @@ impl Emitter<'_> {
 
     /// `From<Struct> for Enum` and `TryFrom<Enum> for Struct`.
     fn conversions(&self, s: &Struct, e: &Enum) -> TokenStream {
+        let inline = self.inline();
         let variant = e
             .variants
             .iter()
@@ -747,12 +767,14 @@ impl Emitter<'_> {
         };
         quote! {
             impl From<#name> for #enum_path {
+                #inline
                 fn from(#value_name: #name) -> Self {
                     #wrap
                 }
             }
             impl TryFrom<#enum_path> for #name {
                 type Error = ::tl_runtime::WrongConstructor;
+                #inline
                 fn try_from(value: #enum_path) -> Result<Self, Self::Error> {
                     match value {
                         #unwrap,
@@ -852,6 +874,7 @@ impl Emitter<'_> {
         use_generics: &TokenStream,
         bound: &dyn Fn(TokenStream) -> TokenStream,
     ) -> TokenStream {
+        let inline = self.inline();
         let name = ident(&s.path.name);
         let generate = quote!(::tl_runtime::arbitrary::Generate::generate(u, budget)?);
         let mut groups = Vec::new();
@@ -907,6 +930,7 @@ impl Emitter<'_> {
         let generate_bound = bound(quote!(::tl_runtime::arbitrary::Generate));
         quote! {
             impl #generate_bound ::tl_runtime::arbitrary::Generate for #name #use_generics {
+                #inline
                 fn generate(#u_name: &mut ::tl_runtime::arbitrary::Unstructured<'_>, budget: &mut ::tl_runtime::arbitrary::Budget) -> ::tl_runtime::arbitrary::Result<Self> {
                     budget.enter();
                     #(#groups)*
@@ -920,6 +944,7 @@ impl Emitter<'_> {
 
     /// `Generate` for an enum: any variant, or past the depth budget the shallowest one.
     fn generate_enum(&self, index: usize) -> TokenStream {
+        let inline = self.inline();
         let e = &self.model.enums[index];
         let name = ident(&e.path.name);
         let mut arms = Vec::new();
@@ -976,6 +1001,7 @@ impl Emitter<'_> {
         };
         quote! {
             impl ::tl_runtime::arbitrary::Generate for #name {
+                #inline
                 fn generate(#u: &mut ::tl_runtime::arbitrary::Unstructured<'_>, #budget: &mut ::tl_runtime::arbitrary::Budget) -> ::tl_runtime::arbitrary::Result<Self> {
                     #body
                 }
@@ -988,6 +1014,7 @@ impl Emitter<'_> {
     }
 
     fn enumeration(&self, index: usize) -> TokenStream {
+        let inline = self.inline();
         let e = &self.model.enums[index];
         let name = ident(&e.path.name);
         let tl_name = &e.tl_name;
@@ -1075,6 +1102,7 @@ impl Emitter<'_> {
             #serde_impl
             impl #name {
                 /// The constructor ID of the value held.
+                #inline
                 pub fn constructor_id(&self) -> u32 {
                     match self {
                         #(#id_arms)*
@@ -1088,6 +1116,7 @@ impl Emitter<'_> {
                         #(#len_arms)*
                     }
                 }
+                #inline
                 fn encode_boxed(&self, out: &mut Vec<u8>) -> Result<(), ::tl_runtime::EncodeError> {
                     match self {
                         #(#encode_arms)*
@@ -1095,6 +1124,7 @@ impl Emitter<'_> {
                 }
             }
             impl ::tl_runtime::BoxedDecode for #name {
+                #inline
                 fn decode_boxed(reader: &mut ::tl_runtime::Reader<'_>) -> Result<Self, ::tl_runtime::DecodeError> {
                     let id = reader.read_u32()?;
                     reader.enter()?;

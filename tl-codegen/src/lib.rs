@@ -286,6 +286,16 @@ impl Config {
         self
     }
 
+    /// Whether the encoders, decoders and conversions are `#[inline]` (the default). An
+    /// inline function is compiled in the crate that calls it, like a generic one: the
+    /// bindings crate then only type-checks them, and a program compiles the codecs of
+    /// the types it really uses. Turn it off when many crates or test binaries use every
+    /// type of one bindings crate, to compile each codec once, there.
+    pub fn inline_codecs(&mut self, enabled: bool) -> &mut Self {
+        self.emit.inline_codecs = enabled;
+        self
+    }
+
     /// How many threads format the generated code. By default, cargo's job count in a build
     /// script (`NUM_JOBS`), else the machine's parallelism. The output is the same for
     /// any number.

@@ -82,6 +82,10 @@ pub struct Args {
     /// (`Config::conversions(false)`): faster to compile.
     #[arg(long)]
     pub no_conversions: bool,
+    /// Compile the encoders and decoders in the bindings crate rather than where they are
+    /// used (`Config::inline_codecs(false)`).
+    #[arg(long)]
+    pub no_inline_codecs: bool,
     /// Emit `tl_runtime::arbitrary::Generate` for every type (`Config::arbitrary`).
     #[arg(long)]
     pub arbitrary: bool,
@@ -142,6 +146,9 @@ pub fn run(args: &Args) -> i32 {
     }
     if args.no_conversions {
         config.conversions(false);
+    }
+    if args.no_inline_codecs {
+        config.inline_codecs(false);
     }
     if let Some(threads) = args.threads {
         config.threads(threads.into());
