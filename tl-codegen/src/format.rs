@@ -84,7 +84,7 @@ pub(crate) fn assemble<J: Sync>(
         }
         work();
     });
-    let mut done = done.into_inner().expect("a formatting thread panicked");
+    let done = done.into_inner().expect("a formatting thread panicked");
     let mut out = String::new();
     for (index, part) in parts.iter().enumerate() {
         match part {
@@ -92,7 +92,6 @@ pub(crate) fn assemble<J: Sync>(
             Part::Job { .. } => out.push_str(done[index].as_deref().expect("every job ran")),
         }
     }
-    done.clear();
     out
 }
 
