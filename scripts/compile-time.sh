@@ -13,9 +13,11 @@
 # For each side it creates a scratch crate under target/compile-time/, builds it once to
 # get every dependency compiled, then cleans only the bindings crate and times a rebuild
 # of it (build script compile + generation + the bindings), `cargo build --timings` style
-# reports are kept in target/compile-time/*/target/cargo-timings/. It prints one line
-# per profile with both times and the ratio (ours / theirs), wall clock and CPU time, the
-# best of RUNS (default 3) rebuilds of each side, taken in turns.
+# reports are kept in target/compile-time/*/target/cargo-timings/. The two sides are
+# rebuilt in turns, RUNS times (default 3). It prints a line per run (both times and their
+# ratio, ours / theirs, wall clock and CPU time), then one line per profile: the best time
+# of each side, the ratio of the best times, and the median of the runs' ratios (the
+# steadier figure when the machine's speed drifts).
 #
 # Needs network access to crates.io the first time (grammers-tl-types), like any build.
 set -euo pipefail
@@ -91,7 +93,7 @@ publish = false
 [workspace]
 
 [dependencies]
-# Its default features plus `tl-mtproto`: the same two schemas as our side.
+# Its default features plus tl-mtproto: the same two schemas as our side.
 grammers-tl-types = { version = "=0.11.0", features = ["tl-mtproto"] }
 $BUILD_OVERRIDE
 EOF
@@ -113,20 +115,33 @@ time_rebuild() { # dir package profile-flag; prints "wall cpu" in seconds
 
 # The smaller of two figures (the machine is shared: noise only ever adds time).
 min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b ? a : b) }'; }
+# The median of the numbers on stdin.
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 for profile in $PROFILES; do
     flag=""
     [ "$profile" = release ] && flag="--release"
     ours=1e9 ours_cpu=1e9 theirs=1e9 theirs_cpu=1e9
-    # The two sides alternate, so slow spells of the machine hit both alike.
-    for _ in $(seq "$RUNS"); do
-        read -r wall cpu < <(time_rebuild "$WORK/ours" ours-bindings "$flag")
-        ours=$(min "$ours" "$wall") ours_cpu=$(min "$ours_cpu" "$cpu")
-        read -r wall cpu < <(time_rebuild "$WORK/grammers" grammers-tl-types "$flag")
-        theirs=$(min "$theirs" "$wall") theirs_cpu=$(min "$theirs_cpu" "$cpu")
+    ratios="" cpu_ratios=""
+    # The two sides alternate, so slow spells of the machine hit both alike. The speed of
+    # this machine drifts by a third within minutes, so each run's two builds, a minute
+    # apart, are compared with each other, and the median of those ratios is reported
+    # beside the ratio of the best times.
+    for run in $(seq "$RUNS"); do
+        read -r our_wall our_cpu < <(time_rebuild "$WORK/ours" ours-bindings "$flag")
+        read -r their_wall their_cpu < <(time_rebuild "$WORK/grammers" grammers-tl-types "$flag")
+        ours=$(min "$ours" "$our_wall") ours_cpu=$(min "$ours_cpu" "$our_cpu")
+        theirs=$(min "$theirs" "$their_wall") theirs_cpu=$(min "$theirs_cpu" "$their_cpu")
+        ratio=$(echo "scale=3; $our_wall / $their_wall" | bc)
+        cpu_ratio=$(echo "scale=3; $our_cpu / $their_cpu" | bc)
+        ratios="$ratios $ratio" cpu_ratios="$cpu_ratios $cpu_ratio"
+        printf '  %s run %s: ours %.1f s (%.1f s CPU), grammers-tl-types %.1f s (%.1f s CPU), ratio %.2f (CPU %.2f)\n' \
+            "$profile" "$run" "$our_wall" "$our_cpu" "$their_wall" "$their_cpu" "$ratio" "$cpu_ratio"
     done
     ratio=$(echo "scale=2; $ours / $theirs" | bc)
     cpu_ratio=$(echo "scale=2; $ours_cpu / $theirs_cpu" | bc)
-    printf '%s: ours %.1f s (%.1f s CPU), grammers-tl-types %.1f s (%.1f s CPU), ratio %s (CPU %s), best of %s\n' \
-        "$profile" "$ours" "$ours_cpu" "$theirs" "$theirs_cpu" "$ratio" "$cpu_ratio" "$RUNS"
+    median_ratio=$(echo $ratios | tr ' ' '\n' | median)
+    median_cpu=$(echo $cpu_ratios | tr ' ' '\n' | median)
+    printf '%s: ours %.1f s (%.1f s CPU), grammers-tl-types %.1f s (%.1f s CPU), best of %s; ratio of the best times %s (CPU %s); median of the %s paired ratios %.2f (CPU %.2f)\n' \
+        "$profile" "$ours" "$ours_cpu" "$theirs" "$theirs_cpu" "$RUNS" "$ratio" "$cpu_ratio" "$RUNS" "$median_ratio" "$median_cpu"
 done

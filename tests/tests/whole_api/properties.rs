@@ -24,8 +24,7 @@ use tl_runtime::arbitrary::{
 };
 use tl_tests::schema;
 
-mod common;
-use common::{same_json, seeded_bytes};
+use crate::common::{same_json, seeded_bytes};
 
 const SAMPLES: u32 = 24;
 

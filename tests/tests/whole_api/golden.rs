@@ -6,8 +6,7 @@
 //! The vectors are copied (gzip-compressed) from `shared/golden` into `tests/golden`.
 //! Set `TL_GOLDEN_EXTRA` to a directory to also run every `*.jsonl` file in it.
 
-mod common;
-use common::same_json;
+use crate::common::same_json;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -6,8 +6,7 @@
 //! the reflective side reads the same schema pair, with `raw_objects` so that `Object`
 //! fields are base64 as the generated code writes them.
 
-mod common;
-use common::same_json;
+use crate::common::same_json;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
