@@ -513,7 +513,8 @@ impl Emitter<'_> {
                         // A `match`, not `map_or` with a closure: each closure is one
                         // more body for rustc to check, about a thousand in the full API.
                         let len = Self::len_expr(wire, quote!(value));
-                        len_terms.push(quote!(match &self.#fname { Some(value) => #len, None => 0 }));
+                        len_terms
+                            .push(quote!(match &self.#fname { Some(value) => #len, None => 0 }));
                     }
                     let encode = Self::encode_stmt(wire, quote!(value));
                     encode_stmts.push(if fixed_len(wire).is_some() {
