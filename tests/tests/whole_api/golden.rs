@@ -6,9 +6,8 @@
 //! The vectors are copied (gzip-compressed) from `shared/golden` into `tests/golden`.
 //! Set `TL_GOLDEN_EXTRA` to a directory to also run every `*.jsonl` file in it.
 
-use crate::common::same_json;
+use crate::common::{read_lines, same_json};
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -81,19 +80,6 @@ fn check_line(line: &str) -> Result<(), String> {
         return Err(format!("unknown schema `{schema}`"));
     };
     found.ok_or_else(|| format!("`{name}` is not in {schema}"))?
-}
-
-fn read_lines(path: &Path) -> String {
-    let raw = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    if path.extension().is_some_and(|e| e == "gz") {
-        let mut text = String::new();
-        flate2::read::GzDecoder::new(raw.as_slice())
-            .read_to_string(&mut text)
-            .expect("gzip");
-        text
-    } else {
-        String::from_utf8(raw).expect("UTF-8")
-    }
 }
 
 fn run_file(path: &Path) -> (usize, Vec<String>) {

@@ -6,9 +6,8 @@
 //! the reflective side reads the same schema pair, with `raw_objects` so that `Object`
 //! fields are base64 as the generated code writes them.
 
-use crate::common::same_json;
+use crate::common::{read_lines, same_json};
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -194,15 +193,6 @@ fn check_line(line: &str) -> Result<(), String> {
         ));
     }
     Ok(())
-}
-
-fn read_lines(path: &Path) -> String {
-    let raw = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut text = String::new();
-    flate2::read::GzDecoder::new(raw.as_slice())
-        .read_to_string(&mut text)
-        .expect("gzip");
-    text
 }
 
 #[test]

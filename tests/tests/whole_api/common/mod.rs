@@ -1,6 +1,9 @@
-//! Helpers shared by the integration tests (each test file includes this with `mod common;`).
+//! Helpers shared by the modules of the `whole_api` test binary.
 
 #![allow(dead_code)]
+
+use std::io::Read;
+use std::path::Path;
 
 use serde_json::Value;
 
@@ -44,4 +47,18 @@ pub fn seeded_bytes(name: &str, index: u32, len: usize) -> Vec<u8> {
     }
     out.truncate(len);
     out
+}
+
+/// The text of a golden-vector file, gunzipped when its name ends in `.gz`.
+pub fn read_lines(path: &Path) -> String {
+    let raw = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    if path.extension().is_some_and(|e| e == "gz") {
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(raw.as_slice())
+            .read_to_string(&mut text)
+            .expect("gzip");
+        text
+    } else {
+        String::from_utf8(raw).expect("UTF-8")
+    }
 }
