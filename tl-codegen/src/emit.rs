@@ -11,7 +11,7 @@ use quote::{format_ident, quote};
 
 use crate::docs::DocWriter;
 use crate::emit_errors;
-use crate::format::{self, Part};
+use crate::format::{self, Layout, Part};
 use crate::ident::{self, ident};
 use crate::item_docs::UnitDocs;
 use crate::model::{Enum, Field, FieldKind, ItemPath, Model, Struct, Tree, Wire};
@@ -75,13 +75,13 @@ enum Item {
 }
 
 /// Emits the whole file (of one schema set) as formatted source, its items `depth`
-/// modules deep, formatting on up to `threads` threads (see [`crate::format`]).
+/// modules deep, printed as `layout` says (see [`crate::format`]).
 pub fn emit(
     model: &Model,
     docs: &UnitDocs,
     options: &EmitOptions,
     depth: usize,
-    threads: usize,
+    layout: Layout,
 ) -> String {
     let mut modules: BTreeMap<(Tree, Vec<String>), Vec<Item>> = BTreeMap::new();
     for tree in [Tree::Types, Tree::Enums, Tree::Functions] {
@@ -121,7 +121,7 @@ pub fn emit(
     let mut parts = Vec::new();
     if let Some(layer) = model.layer {
         let layer = Literal::i32_unsuffixed(layer as i32);
-        parts.push(Part::Text(format::items(
+        parts.push(Part::Text(layout.items(
             quote! {
                 /// The layer of the schema these bindings were generated from.
                 pub const LAYER: i32 = #layer;
@@ -136,7 +136,7 @@ pub fn emit(
             Tree::Enums => "The schema's abstract types, as enums over their constructors (boxed on the wire).",
             Tree::Functions => "The schema's functions, as structs whose `RemoteCall::Answer` is the answer's type.",
         });
-        parts.push(Part::Text(format::module_open(
+        parts.push(Part::Text(layout.module_open(
             quote! {
                 #doc
                 // `dead_code`: bindings are usually included into a private module, and a client
@@ -146,19 +146,18 @@ pub fn emit(
             },
             depth,
         )));
-        nest(&modules, tree, &[], depth + 1, &mut parts);
+        nest(&modules, tree, &[], depth + 1, layout, &mut parts);
         parts.push(Part::Text(format::module_close(depth)));
     }
     if options.registry {
-        parts.push(Part::Text(format::items(emitter.registry(), depth)));
+        parts.push(Part::Text(layout.items(emitter.registry(), depth)));
     }
     if typed_errors {
-        parts.push(Part::Text(format::items(
-            emit_errors::errors_module(&docs),
-            depth,
-        )));
+        parts.push(Part::Text(
+            layout.items(emit_errors::errors_module(&docs), depth),
+        ));
     }
-    format::assemble(&parts, threads, |items: &Vec<Item>| {
+    layout.assemble(&parts, |items: &Vec<Item>| {
         items
             .iter()
             .map(|item| match *item {
@@ -176,9 +175,10 @@ fn nest(
     tree: Tree,
     prefix: &[String],
     depth: usize,
+    layout: Layout,
     parts: &mut Vec<Part<Vec<Item>>>,
 ) {
-    parts.push(Part::Text(format::items(
+    parts.push(Part::Text(layout.items(
         quote! {
             #[allow(unused_imports)]
             use ::tl_runtime::prelude::*;
@@ -206,14 +206,14 @@ fn nest(
         path.push(child.clone());
         let name = ident(child);
         let doc = doc_attrs(&format!("The `{}` namespace.", ident::plain(child)));
-        parts.push(Part::Text(format::module_open(
+        parts.push(Part::Text(layout.module_open(
             quote! {
                 #doc
                 pub mod #name {}
             },
             depth,
         )));
-        nest(modules, tree, &path, depth + 1, parts);
+        nest(modules, tree, &path, depth + 1, layout, parts);
         parts.push(Part::Text(format::module_close(depth)));
     }
 }

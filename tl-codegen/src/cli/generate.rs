@@ -89,6 +89,10 @@ pub struct Args {
     /// Emit `tl_runtime::arbitrary::Generate` for every type (`Config::arbitrary`).
     #[arg(long)]
     pub arbitrary: bool,
+    /// Print the code with the simple printer, not `prettyplease` (`Config::format(false)`):
+    /// one statement per line, long lines unwrapped; much cheaper unoptimised.
+    #[arg(long)]
+    pub no_format: bool,
     /// Threads to format the output with (`Config::threads`; default: all cores). The
     /// output is the same for any number.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
@@ -149,6 +153,9 @@ pub fn run(args: &Args) -> i32 {
     }
     if args.no_inline_codecs {
         config.inline_codecs(false);
+    }
+    if args.no_format {
+        config.format(false);
     }
     if let Some(threads) = args.threads {
         config.threads(threads.into());
