@@ -11,10 +11,14 @@
 //! (ours / grammers: below 1 is faster), and allocations per operation counted by a
 //! counting global allocator (one operation, outside the timed loops).
 
+#[path = "common.rs"]
+mod common;
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
 use std::time::Duration;
 
+use common::{human, median_ns};
 use criterion::{black_box, BatchSize, Criterion, Throughput};
 use grammers_tl_types::{Deserializable, Serializable};
 use tl_bench::payloads::{EXPORT_CHAT_INVITE, MESSAGES_BIG, VECTOR_10K_UPDATES};
@@ -246,25 +250,6 @@ fn main() {
     }
     c.final_summary();
     report(&rows);
-}
-
-/// The median of one benchmark, in nanoseconds, from criterion's saved estimates.
-fn median_ns(group: &str, function: &str) -> Option<f64> {
-    let dir = std::env::var_os("CRITERION_HOME")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| "target/criterion".into());
-    let text =
-        std::fs::read_to_string(dir.join(group).join(function).join("new/estimates.json")).ok()?;
-    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
-    json["median"]["point_estimate"].as_f64()
-}
-
-fn human(ns: f64) -> String {
-    match ns {
-        ns if ns < 1e3 => format!("{ns:.1} ns"),
-        ns if ns < 1e6 => format!("{:.2} µs", ns / 1e3),
-        ns => format!("{:.2} ms", ns / 1e6),
-    }
 }
 
 fn report(rows: &[Row]) {
