@@ -192,7 +192,7 @@ enum Prev {
     Punct {
         ch: char,
         joint: bool,
-        /// No space after it (see `tight_after` in [`Plain::stream`]).
+        /// No space after it (see `tight_after` in [`Plain::punct`]).
         tight_after: bool,
         /// A closing generic `>`.
         generic_close: bool,
