@@ -141,7 +141,8 @@ fn indent(text: String, depth: usize) -> String {
 
 /// `tokens` (whole items) as source without a formatter, every line indented for `depth`
 /// modules. One item, statement, field, match arm or attribute per line, indented by brace
-/// depth; long lines are not wrapped and doc comments stay `#[doc = "..."]` attributes.
+/// depth; long lines are not wrapped. Doc attributes of one line become `///` comments;
+/// a multi-line one stays a `#[doc = "..."]` attribute.
 /// Tokens are spaced as `proc_macro2` prints them, less the spaces that only look
 /// unusual (before `,` `;` `?` and `.`, inside brackets, around `::` and generics):
 /// whitespace only separates tokens, so the printed tokens, and their meaning, are the
