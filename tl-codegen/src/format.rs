@@ -154,7 +154,7 @@ pub(crate) fn plain(tokens: TokenStream, depth: usize) -> String {
         pending: Break::None,
         prev: Prev::Start,
     };
-    printer.out.push_str(&"    ".repeat(depth));
+    printer.indent();
     printer.stream(tokens, Delimiter::None);
     printer.out.push('\n');
     printer.out
@@ -244,9 +244,8 @@ impl Plain {
                             Prev::Punct {
                                 tight_after,
                                 generic_close,
-                                ch,
                                 ..
-                            } => tight_after || generic_close || ch == '#',
+                            } => tight_after || generic_close,
                             Prev::Start | Prev::Literal => true,
                         },
                     };
@@ -413,6 +412,10 @@ impl Plain {
 
     fn line_break(&mut self) {
         self.out.push('\n');
+        self.indent();
+    }
+
+    fn indent(&mut self) {
         for _ in 0..self.level {
             self.out.push_str("    ");
         }
