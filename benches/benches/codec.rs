@@ -67,7 +67,6 @@ fn count<R>(f: impl FnOnce() -> R) -> (usize, usize) {
 }
 
 type OurSeed = tl::functions::messages::ExportChatInvite;
-type TheirSeed = grammers_tl_types::functions::messages::ExportChatInvite;
 type OurMessages = tl::enums::messages::Messages;
 type TheirMessages = grammers_tl_types::enums::messages::Messages;
 type OurUpdates = Vec<tl::enums::Updates>;
@@ -85,20 +84,7 @@ fn main() {
     // Both sides decode every payload and re-encode it to the same bytes before anything
     // is timed: the comparison is between two correct codecs.
     let our_seed = OurSeed::from_boxed_bytes(EXPORT_CHAT_INVITE).expect("ours decodes the seed");
-    // grammers-tl-types does not decode functions (no `Deserializable` for them by default):
-    // its seed call is built field by field, and checked against the same bytes below.
-    let their_seed = TheirSeed {
-        legacy_revoke_permanent: true,
-        request_needed: true,
-        peer: grammers_tl_types::enums::InputPeer::User(grammers_tl_types::types::InputPeerUser {
-            user_id: 1234567890,
-            access_hash: -5,
-        }),
-        expire_date: Some(43),
-        usage_limit: Some(43),
-        title: Some("My very normal title".into()),
-        subscription_pricing: None,
-    };
+    let their_seed = tl_bench::grammers_seed();
     let our_messages =
         OurMessages::from_boxed_bytes(MESSAGES_BIG).expect("ours decodes messages_big");
     let their_messages =

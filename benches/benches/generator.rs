@@ -11,52 +11,14 @@
 
 #[path = "common.rs"]
 mod common;
+#[path = "generators.rs"]
+mod generators;
 
 use std::time::Duration;
 
 use common::{human, median_ns};
 use criterion::{black_box, Criterion};
-
-const API: &str = include_str!("../../schema/api.tl");
-const MTPROTO: &str = include_str!("../../schema/mtproto.tl");
-
-fn ours(pretty: bool, threads: usize) -> usize {
-    let mut config = tl_codegen::Config::new();
-    config.format(pretty).threads(threads);
-    // Each schema on its own, at the root (the codec bench's bindings put `mtproto.tl` in a
-    // module; the work is the same).
-    let api = config
-        .generate_from_sources(&[("api.tl", API)])
-        .expect("api.tl generates");
-    let mtproto = config
-        .generate_from_sources(&[("mtproto.tl", MTPROTO)])
-        .expect("mtproto.tl generates");
-    api.code.len() + mtproto.code.len()
-}
-
-fn theirs() -> usize {
-    let definitions: Vec<_> = grammers_tl_parser::parse_tl_file(API)
-        .chain(grammers_tl_parser::parse_tl_file(MTPROTO))
-        .filter_map(Result::ok)
-        .collect();
-    let mut outputs = grammers_tl_gen::Outputs {
-        common: Vec::new(),
-        types: Vec::new(),
-        functions: Vec::new(),
-        enums: Vec::new(),
-    };
-    let config = grammers_tl_gen::Config {
-        gen_name_for_id: true,
-        deserializable_functions: false,
-        impl_debug: true,
-        impl_from_enum: true,
-        impl_from_type: true,
-        impl_serde: false,
-    };
-    grammers_tl_gen::generate_rust_code(&mut outputs, &definitions, 230, &config)
-        .expect("writing to memory cannot fail");
-    outputs.common.len() + outputs.types.len() + outputs.functions.len() + outputs.enums.len()
-}
+use generators::{ours, theirs};
 
 fn main() {
     let mut c = Criterion::default()

@@ -11,3 +11,20 @@ pub mod payloads {
     pub const MESSAGES_BIG: &[u8] = include_bytes!("../payloads/messages_big.bin");
     pub const VECTOR_10K_UPDATES: &[u8] = include_bytes!("../payloads/vector_10k_updates.bin");
 }
+
+/// The seed call for grammers-tl-types, which does not decode functions: built field by
+/// field, the same call as `payloads::EXPORT_CHAT_INVITE` (the benches check the bytes).
+pub fn grammers_seed() -> grammers_tl_types::functions::messages::ExportChatInvite {
+    grammers_tl_types::functions::messages::ExportChatInvite {
+        legacy_revoke_permanent: true,
+        request_needed: true,
+        peer: grammers_tl_types::enums::InputPeer::User(grammers_tl_types::types::InputPeerUser {
+            user_id: 1234567890,
+            access_hash: -5,
+        }),
+        expire_date: Some(43),
+        usage_limit: Some(43),
+        title: Some("My very normal title".into()),
+        subscription_pricing: None,
+    }
+}
