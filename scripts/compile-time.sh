@@ -17,7 +17,8 @@
 # rebuilt in turns, RUNS times (default 3). It prints a line per run (both times and their
 # ratio, ours / theirs, wall clock and CPU time), then one line per profile: the best time
 # of each side, the ratio of the best times, and the median of the runs' ratios (the
-# steadier figure when the machine's speed drifts).
+# steadier figure when the machine's speed drifts). That last line is also appended to
+# target/compile-time/results.tsv, where scripts/benchmarks.sh reads it.
 #
 # Needs network access to crates.io the first time (grammers-tl-types), like any build.
 set -euo pipefail
@@ -144,4 +145,8 @@ for profile in $PROFILES; do
     median_cpu=$(echo $cpu_ratios | tr ' ' '\n' | median)
     printf '%s: ours %.1f s (%.1f s CPU), grammers-tl-types %.1f s (%.1f s CPU), best of %s; ratio of the best times %s (CPU %s); median of the %s paired ratios %.2f (CPU %.2f)\n' \
         "$profile" "$ours" "$ours_cpu" "$theirs" "$theirs_cpu" "$RUNS" "$ratio" "$cpu_ratio" "$RUNS" "$median_ratio" "$median_cpu"
+    # One line per profile and configuration for scripts/benchmarks.sh's table:
+    # profile, our configuration, runs, best wall times of each side, median paired ratio.
+    printf '%s\t%s\t%s\t%s\t%s\t%.2f\n' "$profile" "${OURS_CONFIG:-default}" "$RUNS" \
+        "$ours" "$theirs" "$median_ratio" >>"$WORK/results.tsv"
 done

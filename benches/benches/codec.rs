@@ -239,6 +239,25 @@ fn main() {
 }
 
 fn report(rows: &[Row]) {
+    // For scripts/benchmarks.sh's table (examples/summary.rs): the allocation counts, which
+    // criterion does not keep.
+    let tsv: String = rows
+        .iter()
+        .map(|row| {
+            format!(
+                "{}\t{}\t{}\t{}\t{}\n",
+                row.group,
+                row.ours_allocs.0,
+                row.theirs_allocs.0,
+                row.ours_allocs.1,
+                row.theirs_allocs.1
+            )
+        })
+        .collect();
+    let path = std::path::Path::new("target/criterion/allocations.tsv");
+    if let Err(e) = std::fs::write(path, tsv) {
+        eprintln!("could not write {}: {e}", path.display());
+    }
     println!("\n| workload | ours | grammers-tl-types 0.11.0 | ratio (ours/theirs) | ours GB/s | allocations ours / theirs | bytes allocated ours / theirs |");
     println!("|---|---|---|---|---|---|---|");
     for row in rows {

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Every benchmark of the performance issue, then one table of them all (ours, grammers',
+# the ratio, the target, met or not): the codec and generator benches (benches/), the
+# parser bench (tl-parser), and the compile time of the generated bindings
+# (scripts/compile-time.sh) with our defaults and with the lean switches.
+#
+#   scripts/benchmarks.sh                # everything, about 40 minutes on 2 cores
+#   QUICK=1 scripts/benchmarks.sh        # criterion's --quick, one compile-time run each
+#
+# Run it on an otherwise idle machine: every figure is a time. The table is printed at the
+# end and written to target/benchmarks.md. The steadier instruction counts are a separate
+# command (scripts/instructions.sh, needs valgrind).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+export CARGO_INCREMENTAL=0
+CRITERION_ARGS=()
+if [ "${QUICK:-0}" = 1 ]; then
+    CRITERION_ARGS=(--quick)
+    export RUNS=${RUNS:-1}
+fi
+LEAN='.default_derives(false).conversions(false)'
+
+cd "$ROOT/benches"
+cargo bench --bench codec -- "${CRITERION_ARGS[@]}"
+cargo bench --bench generator -- "${CRITERION_ARGS[@]}"
+cd "$ROOT"
+cargo bench -p tl-parser --bench parse -- "${CRITERION_ARGS[@]}"
+
+rm -f "$ROOT/target/compile-time/results.tsv"
+scripts/compile-time.sh
+OURS_CONFIG="$LEAN" scripts/compile-time.sh
+
+cd "$ROOT/benches"
+cargo run -q --release --example summary | tee "$ROOT/target/benchmarks.md"
