@@ -4,7 +4,7 @@
 # parser bench (tl-parser), and the compile time of the generated bindings
 # (scripts/compile-time.sh) with our defaults and with the lean switches.
 #
-#   scripts/benchmarks.sh                # everything, about 40 minutes on 2 cores
+#   scripts/benchmarks.sh                # everything, about 20 minutes on 2 cores
 #   QUICK=1 scripts/benchmarks.sh        # criterion's --quick, one compile-time run each
 #
 # Run it on an otherwise idle machine: every figure is a time. The table is printed at the
