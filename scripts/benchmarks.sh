@@ -4,12 +4,12 @@
 # parser bench (tl-parser), and the compile time of the generated bindings
 # (scripts/compile-time.sh) with our defaults and with the lean switches.
 #
-#   scripts/benchmarks.sh                # everything, about 20 minutes on 2 cores
+#   scripts/benchmarks.sh                # everything, about 25 minutes on 2 cores
 #   QUICK=1 scripts/benchmarks.sh        # criterion's --quick, one compile-time run each
 #
 # Run it on an otherwise idle machine: every figure is a time. The table is printed at the
-# end and written to target/benchmarks.md. The steadier instruction counts are a separate
-# command (scripts/instructions.sh, needs valgrind).
+# end and written to target/benchmarks.md, followed by the steadier instruction counts of
+# scripts/instructions.sh when valgrind is installed.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -33,3 +33,11 @@ OURS_CONFIG="$LEAN" scripts/compile-time.sh
 
 cd "$ROOT/benches"
 cargo run -q --release --example summary | tee "$ROOT/target/benchmarks.md"
+
+# The instruction counts, when valgrind is there (a few minutes more).
+if command -v valgrind >/dev/null; then
+    echo
+    "$ROOT/scripts/instructions.sh" | tee -a "$ROOT/target/benchmarks.md"
+else
+    echo "valgrind is not installed: no instruction counts (scripts/instructions.sh)" >&2
+fi
