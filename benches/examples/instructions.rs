@@ -38,6 +38,17 @@ fn encode_loop(times: usize, ours: bool, o: &impl BoxedEncode, g: &impl Serializ
     }
 }
 
+/// Decodes `payload` with ours (`O`) or grammers' (`G`) `times` times, dropping each value.
+fn decode_loop<O: BoxedDecode, G: Deserializable>(times: usize, ours: bool, payload: &[u8]) {
+    for _ in 0..times {
+        if ours {
+            drop(black_box(O::from_boxed_bytes(black_box(payload)).unwrap()));
+        } else {
+            drop(black_box(G::from_bytes(black_box(payload)).unwrap()));
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [workload, side, times] = args.as_slice() else {
@@ -69,39 +80,14 @@ fn main() -> ExitCode {
             let g = grammers_tl_types::enums::messages::Messages::from_bytes(MESSAGES_BIG).unwrap();
             encode_loop(times, ours, &o, &g);
         }
-        "decode-messages" | "decode-updates" => {
-            let payload = if workload == "decode-messages" {
-                MESSAGES_BIG
-            } else {
-                VECTOR_10K_UPDATES
-            };
-            for _ in 0..times {
-                if workload == "decode-messages" {
-                    if ours {
-                        drop(black_box(
-                            tl::enums::messages::Messages::from_boxed_bytes(black_box(payload))
-                                .unwrap(),
-                        ));
-                    } else {
-                        drop(black_box(
-                            grammers_tl_types::enums::messages::Messages::from_bytes(black_box(
-                                payload,
-                            ))
-                            .unwrap(),
-                        ));
-                    }
-                } else if ours {
-                    drop(black_box(
-                        Vec::<tl::enums::Updates>::from_boxed_bytes(black_box(payload)).unwrap(),
-                    ));
-                } else {
-                    drop(black_box(
-                        Vec::<grammers_tl_types::enums::Updates>::from_bytes(black_box(payload))
-                            .unwrap(),
-                    ));
-                }
-            }
-        }
+        "decode-messages" => decode_loop::<
+            tl::enums::messages::Messages,
+            grammers_tl_types::enums::messages::Messages,
+        >(times, ours, MESSAGES_BIG),
+        "decode-updates" => decode_loop::<
+            Vec<tl::enums::Updates>,
+            Vec<grammers_tl_types::enums::Updates>,
+        >(times, ours, VECTOR_10K_UPDATES),
         "parse" => {
             for _ in 0..times {
                 if ours {

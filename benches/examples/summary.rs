@@ -17,6 +17,7 @@ mod common;
 use std::path::Path;
 
 use common::{human, median_ns_in};
+use tl_bench::payloads::MESSAGES_BIG;
 
 /// What a row's ratio is held to.
 #[derive(Clone, Copy)]
@@ -130,7 +131,7 @@ fn main() {
     let encode = median_ns_in(&codec_dir, "encode_messages_reused", "ours");
     let gbps = |ns: Option<f64>| {
         ns.map_or(String::new(), |ns| {
-            format!("{:.2} GB/s", 64.0 * 1024.0 / ns)
+            format!("{:.2} GB/s", MESSAGES_BIG.len() as f64 / ns)
         })
     };
     table.row(
