@@ -4,10 +4,11 @@
 //! its `prelude`. Paths between generated items are relative (`super::...`), so the
 //! output can be `include!`d at any depth of the consuming crate.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, ToTokens};
 
 use crate::docs::DocWriter;
 use crate::emit_errors;
@@ -15,6 +16,34 @@ use crate::format::{self, Layout, Part};
 use crate::ident::{self, ident};
 use crate::item_docs::UnitDocs;
 use crate::model::{Enum, Field, FieldKind, ItemPath, Model, Struct, Tree, Wire};
+
+/// A token stream that `quote!` moves into its output rather than copies.
+///
+/// `quote!` interpolates `#tokens` by reference: it clones the stream, which shares the
+/// tokens, and appending a shared stream copies every token of it (each identifier and
+/// literal a new string). Items are built in several nested layers (expressions,
+/// statements, impls, the item), so most tokens were copied several times, a fifth of
+/// the generator's time with `format(false)`. A `Moved` hands its stream over once;
+/// interpolating it a second time is a bug and panics.
+struct Moved(Cell<Option<TokenStream>>);
+
+fn moved(tokens: TokenStream) -> Moved {
+    Moved(Cell::new(Some(tokens)))
+}
+
+fn all_moved(streams: Vec<TokenStream>) -> Vec<Moved> {
+    streams.into_iter().map(moved).collect()
+}
+
+impl ToTokens for Moved {
+    fn to_tokens(&self, out: &mut TokenStream) {
+        let tokens = self
+            .0
+            .take()
+            .expect("a moved token stream is interpolated once");
+        out.extend(std::iter::once(tokens));
+    }
+}
 
 /// What to emit besides the core items.
 #[derive(Clone, Debug)]
@@ -445,11 +474,12 @@ impl Emitter<'_> {
             } else {
                 quote!()
             };
-            quote! {
+            let (doc, serde, ty) = (moved(doc), moved(serde), moved(ty));
+            moved(quote! {
                 #doc
                 #serde
                 pub #fname: #ty,
-            }
+            })
         });
         // Field-less structs are braced (`InputPeerEmpty {}`), not unit structs, so every
         // struct has the same shape (and serde's tagged form applies to all of them).
@@ -481,14 +511,17 @@ impl Emitter<'_> {
                                 return None;
                             }
                             let bit = Literal::u32_unsuffixed(flag.bit);
+                            let present = moved(present);
                             Some(quote!(if #present { 1 << #bit } else { 0 }))
                         })
                         .collect();
                     let value = if bits.is_empty() {
                         quote!(0u32)
                     } else {
+                        let bits = all_moved(bits);
                         quote!(#(#bits)|*)
                     };
+                    let value = moved(value);
                     flag_values.push(quote!(let #local: u32 = #value;));
                     len_terms.push(quote!(4));
                     encode_stmts.push(quote!(out.extend_from_slice(&#local.to_le_bytes());));
@@ -512,11 +545,11 @@ impl Emitter<'_> {
                     } else {
                         // A `match`, not `map_or` with a closure: each closure is one
                         // more body for rustc to check, about a thousand in the full API.
-                        let len = Self::len_expr(wire, quote!(value));
+                        let len = moved(Self::len_expr(wire, quote!(value)));
                         len_terms
                             .push(quote!(match &self.#fname { Some(value) => #len, None => 0 }));
                     }
-                    let encode = Self::encode_stmt(wire, quote!(value));
+                    let encode = moved(Self::encode_stmt(wire, quote!(value)));
                     encode_stmts.push(if fixed_len(wire).is_some() {
                         // Copied out: every fixed-size type is `Copy`, and the in-place
                         // writes of `encode_stmt` take the value, not a reference.
@@ -556,11 +589,12 @@ impl Emitter<'_> {
                 }
             });
         }
-        let bare_len = if len_terms.is_empty() {
+        let bare_len = moved(if len_terms.is_empty() {
             quote!(0)
         } else {
+            let len_terms = all_moved(len_terms);
             quote!(#(#len_terms)+*)
-        };
+        });
 
         // Decoding: a struct literal evaluates its fields in the order written, which is the
         // wire order; flag words are read into locals first where they appear.
@@ -595,12 +629,12 @@ impl Emitter<'_> {
                 FieldKind::Required {
                     wire: Wire::Object, ..
                 } => {
-                    let value = match pending_len.take() {
+                    let value = moved(match pending_len.take() {
                         Some(read_len) => {
                             quote!({ #read_len ::tl_runtime::Object::decode_with_len(reader, len)? })
                         }
                         None => quote!(::tl_runtime::Object::decode_rest(reader)?),
-                    };
+                    });
                     decode_stmts.push(quote!(let #local = #value;));
                     field_inits.push(if local == fname {
                         quote!(#fname)
@@ -609,12 +643,12 @@ impl Emitter<'_> {
                     });
                 }
                 FieldKind::Required { wire, boxed } => {
-                    let value = self.decode_expr(&s.path, wire);
-                    let value = if *boxed {
+                    let value = moved(self.decode_expr(&s.path, wire));
+                    let value = moved(if *boxed {
                         quote!(Box::new(#value))
                     } else {
-                        value
-                    };
+                        quote!(#value)
+                    });
                     decode_stmts.push(quote!(let #local = #value;));
                     field_inits.push(if local == fname {
                         quote!(#fname)
@@ -625,12 +659,12 @@ impl Emitter<'_> {
                 FieldKind::Optional { wire, boxed, flag } => {
                     let word = format_ident!("{}", flag_local(&flag.holder));
                     let bit = Literal::u32_unsuffixed(flag.bit);
-                    let value = self.decode_expr(&s.path, wire);
-                    let value = if *boxed {
+                    let value = moved(self.decode_expr(&s.path, wire));
+                    let value = moved(if *boxed {
                         quote!(Box::new(#value))
                     } else {
-                        value
-                    };
+                        quote!(#value)
+                    });
                     decode_stmts.push(quote!(let #local = if #word & (1 << #bit) != 0 { Some(#value) } else { None };));
                     field_inits.push(if local == fname {
                         quote!(#fname)
@@ -650,7 +684,8 @@ impl Emitter<'_> {
                 }
             }
         }
-        let construct = quote!(Self { #(#field_inits),* });
+        let field_inits = all_moved(field_inits);
+        let construct = moved(quote!(Self { #(#field_inits),* }));
         let reader_name = if s.fields.is_empty() {
             quote!(_reader)
         } else {
@@ -665,6 +700,8 @@ impl Emitter<'_> {
             quote!(out)
         };
         let min_len = Literal::usize_unsuffixed(s.min_len);
+        let (checks, flag_values) = (all_moved(checks), all_moved(flag_values));
+        let (encode_stmts, decode_stmts) = (all_moved(encode_stmts), all_moved(decode_stmts));
         let mut impls = quote! {
             impl #decl_generics ::tl_runtime::Identifiable for #name #use_generics {
                 const CONSTRUCTOR_ID: u32 = #id;
@@ -726,6 +763,7 @@ impl Emitter<'_> {
         if self.options.arbitrary {
             impls.extend(self.generate_struct(s, &use_generics, &bound));
         }
+        let (doc, body, impls) = (moved(doc), moved(body), moved(impls));
         quote! {
             #doc
             #derives
@@ -1036,7 +1074,7 @@ impl Emitter<'_> {
             let Some(path) = self.instantiated_path(&e.path, s) else {
                 continue;
             };
-            let vdoc = doc_attrs(&self.docs.variant(v.structure));
+            let vdoc = moved(doc_attrs(&self.docs.variant(v.structure)));
             let tl_variant = s.def.full_name();
             let rename = if self.options.serde {
                 quote!(#[serde(rename = #tl_variant)])
@@ -1051,30 +1089,35 @@ impl Emitter<'_> {
                 decode_arms.push(quote!(#id => Self::#vname,));
                 id_arms.push(quote!(Self::#vname => #id,));
             } else {
-                let payload = if v.boxed {
+                let payload = moved(if v.boxed {
                     quote!(Box<#path>)
                 } else {
                     quote!(#path)
-                };
+                });
                 serialize_arms.push(quote!(Self::#vname(value) => ::tl_runtime::json::serde::Serialize::serialize(value, serializer),));
                 variants.push(quote!(#vdoc #rename #vname(#payload),));
                 len_arms.push(quote!(Self::#vname(value) => value.boxed_len(),));
                 encode_arms.push(quote!(Self::#vname(value) => value.encode_boxed(out),));
-                let decode = quote!(<#path as ::tl_runtime::BareDecode>::decode_bare(reader)?);
-                let decode = if v.boxed {
+                let decode =
+                    moved(quote!(<#path as ::tl_runtime::BareDecode>::decode_bare(reader)?));
+                let decode = moved(if v.boxed {
                     quote!(Box::new(#decode))
                 } else {
-                    decode
-                };
+                    quote!(#decode)
+                });
                 decode_arms.push(quote!(#id => Self::#vname(#decode),));
                 id_arms.push(quote!(Self::#vname(_) => #id,));
             }
         }
-        let generate = if self.options.arbitrary {
+        let generate = moved(if self.options.arbitrary {
             self.generate_enum(index)
         } else {
             quote!()
-        };
+        });
+        let (variants, serialize_arms) = (all_moved(variants), all_moved(serialize_arms));
+        let (len_arms, encode_arms) = (all_moved(len_arms), all_moved(encode_arms));
+        let (decode_arms, id_arms) = (all_moved(decode_arms), all_moved(id_arms));
+        let doc = moved(doc);
         let (serde_attributes, serde_impl) = if self.options.serde {
             (
                 quote! {
@@ -1095,6 +1138,7 @@ impl Emitter<'_> {
         } else {
             (quote!(), quote!())
         };
+        let serde_impl = moved(serde_impl);
         quote! {
             #doc
             #derives

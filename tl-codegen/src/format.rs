@@ -12,6 +12,7 @@
 //! printer of the tokens themselves that needs no `syn` parse. In a build script, which
 //! cargo compiles without optimisation, the parse is most of the generator's time.
 
+use std::fmt::Write as _;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
@@ -160,14 +161,50 @@ pub(crate) fn plain(tokens: TokenStream, depth: usize) -> String {
     printer.out
 }
 
+/// The tokens of `group`, without copying them: `Group::stream` shares them with the
+/// group, and iterating over a shared stream copies every token (strings included)
+/// first. With the group gone, the stream is the only owner and is iterated in place.
+fn into_stream(group: Group) -> TokenStream {
+    let stream = group.stream();
+    drop(group);
+    stream
+}
+
 /// Keywords that are never a path segment or a callee: a `::`, `(` or `<` after them is
 /// spaced.
-const KEYWORDS: &[&str] = &[
-    "as", "break", "const", "continue", "dyn", "else", "enum", "extern", "fn", "for", "if", "impl",
-    "in", "let", "loop", "match", "mod", "move", "mut", "ref", "return", "static", "struct",
-    "trait", "type", "unsafe", "use", "where", "while",
-];
-
+fn is_keyword(word: &str) -> bool {
+    matches!(
+        word,
+        "as" | "break"
+            | "const"
+            | "continue"
+            | "dyn"
+            | "else"
+            | "enum"
+            | "extern"
+            | "fn"
+            | "for"
+            | "if"
+            | "impl"
+            | "in"
+            | "let"
+            | "loop"
+            | "match"
+            | "mod"
+            | "move"
+            | "mut"
+            | "ref"
+            | "return"
+            | "static"
+            | "struct"
+            | "trait"
+            | "type"
+            | "unsafe"
+            | "use"
+            | "where"
+            | "while"
+    )
+}
 /// A line break owed before the next token.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Break {
@@ -231,7 +268,7 @@ impl Plain {
                     }
                 }
                 TokenTree::Group(group) if group.delimiter() == Delimiter::None => {
-                    self.stream(group.stream(), delimiter);
+                    self.stream(into_stream(group), delimiter);
                 }
                 TokenTree::Group(group) => {
                     let delimiter = group.delimiter();
@@ -256,7 +293,7 @@ impl Plain {
                         _ => ('{', '}'),
                     };
                     self.out.push(open);
-                    let inner = group.stream();
+                    let inner = into_stream(group);
                     if delimiter == Delimiter::Brace && !inner.is_empty() {
                         self.level += 1;
                         self.pending = Break::Always;
@@ -280,21 +317,23 @@ impl Plain {
                     };
                 }
                 TokenTree::Ident(ident) => {
-                    let text = ident.to_string();
-                    let keyword = KEYWORDS.contains(&text.as_str());
-                    if self.pending == Break::AfterBrace && text == "else" {
+                    if self.pending == Break::AfterBrace && ident == "else" {
                         self.pending = Break::None;
                     }
                     self.begin(self.word_is_tight());
-                    self.out.push_str(&text);
+                    // Written straight into the output (no string per identifier), then
+                    // read back from it.
+                    let start = self.out.len();
+                    write!(self.out, "{ident}").expect("writing to a String cannot fail");
+                    let text = &self.out[start..];
                     self.prev = Prev::Word {
-                        keyword,
+                        keyword: is_keyword(text),
                         impl_: text == "impl",
                     };
                 }
                 TokenTree::Literal(literal) => {
                     self.begin(self.word_is_tight());
-                    self.out.push_str(&literal.to_string());
+                    write!(self.out, "{literal}").expect("writing to a String cannot fail");
                     self.prev = Prev::Literal;
                 }
                 TokenTree::Punct(punct) => self.punct(&punct, delimiter, &mut open_generics),
