@@ -285,6 +285,78 @@ fn fixed_len(wire: &Wire) -> Option<usize> {
     })
 }
 
+/// A value of fixed size as an expression of its little-endian bytes (`[u8; N]`), for
+/// the types that `Emitter::encode_stmt` writes in place.
+fn fixed_bytes(wire: &Wire, value: TokenStream) -> Option<(usize, TokenStream)> {
+    let len = fixed_len(wire)?;
+    let bytes = match wire {
+        Wire::Int | Wire::Long | Wire::Double | Wire::Nat => quote!(#value.to_le_bytes()),
+        Wire::Int128 | Wire::Int256 => value,
+        Wire::Bool => quote!(::tl_runtime::primitives::bool_id(#value).to_le_bytes()),
+        _ => return None,
+    };
+    Some((len, bytes))
+}
+
+/// One write of a generated `encode_bare`.
+enum Write {
+    /// A value of `len` bytes, `bytes` an expression of them; `alone` is the statement
+    /// that writes it by itself.
+    Fixed {
+        len: usize,
+        bytes: TokenStream,
+        alone: TokenStream,
+    },
+    Other(TokenStream),
+}
+
+/// The statements of `encode_bare`, where consecutive fixed-size values (flag words,
+/// numbers, `Bool`s) are gathered in a stack array and appended at once. Each append to
+/// the `Vec` stores its length, and the next one reloads it: the bytes written in between
+/// may alias it, as far as the compiler knows. One append per run instead of one per
+/// value shortens that chain, the cost of encoding small fields.
+fn coalesce(writes: Vec<Write>) -> Vec<TokenStream> {
+    let mut statements = Vec::new();
+    let mut run: Vec<(usize, TokenStream, TokenStream)> = Vec::new();
+    let flush = |run: &mut Vec<(usize, TokenStream, TokenStream)>,
+                 statements: &mut Vec<TokenStream>| {
+        if run.len() == 1 {
+            let (_, _, alone) = run.pop().expect("one write");
+            statements.push(alone);
+        } else if !run.is_empty() {
+            let total = Literal::usize_unsuffixed(run.iter().map(|(len, _, _)| len).sum());
+            let mut offset = 0;
+            let copies = run.drain(..).map(|(len, bytes, _)| {
+                let (start, end) = (
+                    Literal::usize_unsuffixed(offset),
+                    Literal::usize_unsuffixed(offset + len),
+                );
+                offset += len;
+                let bytes = moved(bytes);
+                quote!(fixed[#start..#end].copy_from_slice(&#bytes);)
+            });
+            statements.push(quote! {
+                {
+                    let mut fixed = [0u8; #total];
+                    #(#copies)*
+                    out.extend_from_slice(&fixed);
+                }
+            });
+        }
+    };
+    for write in writes {
+        match write {
+            Write::Fixed { len, bytes, alone } => run.push((len, bytes, alone)),
+            Write::Other(statement) => {
+                flush(&mut run, &mut statements);
+                statements.push(statement);
+            }
+        }
+    }
+    flush(&mut run, &mut statements);
+    statements
+}
+
 fn hex(id: u32) -> Literal {
     format!("{id:#010x}").parse().expect("a hex literal")
 }
@@ -524,19 +596,30 @@ impl Emitter<'_> {
                     let value = moved(value);
                     flag_values.push(quote!(let #local: u32 = #value;));
                     len_terms.push(quote!(4));
-                    encode_stmts.push(quote!(out.extend_from_slice(&#local.to_le_bytes());));
+                    encode_stmts.push(Write::Fixed {
+                        len: 4,
+                        bytes: quote!(#local.to_le_bytes()),
+                        alone: quote!(out.extend_from_slice(&#local.to_le_bytes());),
+                    });
                 }
                 FieldKind::ObjectLength => {
                     // The next field is the `Object` whose length this is.
                     let body = ident(&s.fields[i + 1].name);
                     len_terms.push(quote!(4));
-                    encode_stmts.push(
+                    encode_stmts.push(Write::Other(
                         quote!(out.extend_from_slice(&self.#body.len_field()?.to_le_bytes());),
-                    );
+                    ));
                 }
                 FieldKind::Required { wire, .. } => {
                     len_terms.push(Self::len_expr(wire, quote!(self.#fname)));
-                    encode_stmts.push(Self::encode_stmt(wire, quote!(self.#fname)));
+                    encode_stmts.push(match fixed_bytes(wire, quote!(self.#fname)) {
+                        Some((len, bytes)) => Write::Fixed {
+                            len,
+                            bytes,
+                            alone: Self::encode_stmt(wire, quote!(self.#fname)),
+                        },
+                        None => Write::Other(Self::encode_stmt(wire, quote!(self.#fname))),
+                    });
                 }
                 FieldKind::Optional { wire, .. } => {
                     if let Some(len) = fixed_len(wire) {
@@ -550,13 +633,13 @@ impl Emitter<'_> {
                             .push(quote!(match &self.#fname { Some(value) => #len, None => 0 }));
                     }
                     let encode = moved(Self::encode_stmt(wire, quote!(value)));
-                    encode_stmts.push(if fixed_len(wire).is_some() {
+                    encode_stmts.push(Write::Other(if fixed_len(wire).is_some() {
                         // Copied out: every fixed-size type is `Copy`, and the in-place
                         // writes of `encode_stmt` take the value, not a reference.
                         quote!(if let Some(value) = self.#fname { #encode })
                     } else {
                         quote!(if let Some(value) = &self.#fname { #encode })
-                    });
+                    }));
                 }
                 FieldKind::FlagTrue { .. } => {}
             }
@@ -701,7 +784,8 @@ impl Emitter<'_> {
         };
         let min_len = Literal::usize_unsuffixed(s.min_len);
         let (checks, flag_values) = (all_moved(checks), all_moved(flag_values));
-        let (encode_stmts, decode_stmts) = (all_moved(encode_stmts), all_moved(decode_stmts));
+        let encode_stmts = all_moved(coalesce(encode_stmts));
+        let decode_stmts = all_moved(decode_stmts);
         let mut impls = quote! {
             impl #decl_generics ::tl_runtime::Identifiable for #name #use_generics {
                 const CONSTRUCTOR_ID: u32 = #id;
