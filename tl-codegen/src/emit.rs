@@ -324,24 +324,8 @@ fn coalesce(writes: Vec<Write>) -> Vec<TokenStream> {
             let (_, _, alone) = run.pop().expect("one write");
             statements.push(alone);
         } else if !run.is_empty() {
-            let total = Literal::usize_unsuffixed(run.iter().map(|(len, _, _)| len).sum());
-            let mut offset = 0;
-            let copies = run.drain(..).map(|(len, bytes, _)| {
-                let (start, end) = (
-                    Literal::usize_unsuffixed(offset),
-                    Literal::usize_unsuffixed(offset + len),
-                );
-                offset += len;
-                let bytes = moved(bytes);
-                quote!(fixed[#start..#end].copy_from_slice(&#bytes);)
-            });
-            statements.push(quote! {
-                {
-                    let mut fixed = [0u8; #total];
-                    #(#copies)*
-                    out.extend_from_slice(&fixed);
-                }
-            });
+            let fill = moved(fixed_run(run.drain(..).map(|(len, bytes, _)| (len, bytes))));
+            statements.push(quote!({ #fill }));
         }
     };
     for write in writes {
@@ -355,6 +339,29 @@ fn coalesce(writes: Vec<Write>) -> Vec<TokenStream> {
     }
     flush(&mut run, &mut statements);
     statements
+}
+
+/// Statements that write `values` (sizes and expressions of their bytes) with one append,
+/// through a stack array.
+fn fixed_run(values: impl Iterator<Item = (usize, TokenStream)>) -> TokenStream {
+    let mut offset = 0;
+    let copies: Vec<Moved> = values
+        .map(|(len, bytes)| {
+            let (start, end) = (
+                Literal::usize_unsuffixed(offset),
+                Literal::usize_unsuffixed(offset + len),
+            );
+            offset += len;
+            let bytes = moved(bytes);
+            moved(quote!(fixed[#start..#end].copy_from_slice(&#bytes);))
+        })
+        .collect();
+    let total = Literal::usize_unsuffixed(offset);
+    quote! {
+        let mut fixed = [0u8; #total];
+        #(#copies)*
+        out.extend_from_slice(&fixed);
+    }
 }
 
 fn hex(id: u32) -> Literal {
@@ -783,6 +790,32 @@ impl Emitter<'_> {
             quote!(out)
         };
         let min_len = Literal::usize_unsuffixed(s.min_len);
+        // A constructor made only of fixed-size values writes its boxed form (its ID, then
+        // the values) with one append too.
+        let all_fixed = !encode_stmts.is_empty()
+            && encode_stmts
+                .iter()
+                .all(|w| matches!(w, Write::Fixed { .. }));
+        let encode_after_prefix = moved(if all_fixed {
+            let prefix = std::iter::once((4, quote!(prefix)));
+            let values = encode_stmts.iter().filter_map(|w| match w {
+                Write::Fixed { len, bytes, .. } => Some((*len, bytes.clone())),
+                Write::Other(_) => None,
+            });
+            let fill = moved(fixed_run(prefix.chain(values)));
+            let (checks, flag_values) = (checks.clone(), flag_values.clone());
+            quote! {
+                #inline
+                fn encode_bare_after(&self, prefix: [u8; 4], out: &mut Vec<u8>) -> Result<(), ::tl_runtime::EncodeError> {
+                    #(#checks)*
+                    #(#flag_values)*
+                    #fill
+                    Ok(())
+                }
+            }
+        } else {
+            quote!()
+        });
         let (checks, flag_values) = (all_moved(checks), all_moved(flag_values));
         let encode_stmts = all_moved(coalesce(encode_stmts));
         let decode_stmts = all_moved(decode_stmts);
@@ -802,6 +835,7 @@ impl Emitter<'_> {
                     #(#encode_stmts)*
                     Ok(())
                 }
+                #encode_after_prefix
             }
             impl #decode_bound ::tl_runtime::BareDecode for #name #use_generics {
                 #inline

@@ -384,7 +384,8 @@ impl Plain {
             || prev_tight
             || match ch {
                 ',' | ';' | '?' => true,
-                '.' => after_value && self.prev != Prev::Literal,
+                // `1 .max(2)`, but a range: `0..4`.
+                '.' => after_value && (self.prev != Prev::Literal || joint),
                 ':' => !joint || path_word || prev_generic_close,
                 '<' if generic_open => {
                     path_word || matches!(self.prev, Prev::Word { impl_: true, .. })

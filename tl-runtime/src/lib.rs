@@ -56,6 +56,16 @@ pub trait BareEncode {
     /// set inconsistently).
     fn encode_bare(&self, out: &mut Vec<u8>) -> Result<(), EncodeError>;
 
+    /// Appends `prefix`, then the bare form: how a [`Constructor`]'s boxed form is written
+    /// (`prefix` is its ID). Generated constructors made only of fixed-size values
+    /// override it to write both with one append, which is measurably faster for small
+    /// values (peers, message entities) than two.
+    #[inline]
+    fn encode_bare_after(&self, prefix: [u8; 4], out: &mut Vec<u8>) -> Result<(), EncodeError> {
+        out.extend_from_slice(&prefix);
+        self.encode_bare(out)
+    }
+
     /// The bare form in a fresh `Vec`, allocated once with the exact length.
     fn to_bare_bytes(&self) -> Result<Vec<u8>, EncodeError> {
         let mut out = Vec::with_capacity(self.bare_len());
@@ -134,8 +144,7 @@ impl<T: Constructor + BareEncode> BoxedEncode for T {
 
     #[inline]
     fn encode_boxed(&self, out: &mut Vec<u8>) -> Result<(), EncodeError> {
-        out.extend_from_slice(&T::CONSTRUCTOR_ID.to_le_bytes());
-        self.encode_bare(out)
+        self.encode_bare_after(T::CONSTRUCTOR_ID.to_le_bytes(), out)
     }
 }
 
