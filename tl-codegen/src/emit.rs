@@ -324,8 +324,7 @@ fn coalesce(writes: Vec<Write>) -> Vec<TokenStream> {
             let (_, _, alone) = run.pop().expect("one write");
             statements.push(alone);
         } else if !run.is_empty() {
-            let fill = moved(fixed_run(run.drain(..).map(|(len, bytes, _)| (len, bytes))));
-            statements.push(quote!({ #fill }));
+            statements.push(fixed_run(run.drain(..).map(|(len, bytes, _)| (len, bytes))));
         }
     };
     for write in writes {
@@ -343,25 +342,21 @@ fn coalesce(writes: Vec<Write>) -> Vec<TokenStream> {
 
 /// Statements that write `values` (sizes and expressions of their bytes) with one append,
 /// through a stack array.
-fn fixed_run(values: impl Iterator<Item = (usize, TokenStream)>) -> TokenStream {
-    let mut offset = 0;
-    let copies: Vec<Moved> = values
-        .map(|(len, bytes)| {
-            let (start, end) = (
-                Literal::usize_unsuffixed(offset),
-                Literal::usize_unsuffixed(offset + len),
-            );
-            offset += len;
-            let bytes = moved(bytes);
-            moved(quote!(fixed[#start..#end].copy_from_slice(&#bytes);))
-        })
-        .collect();
-    let total = Literal::usize_unsuffixed(offset);
-    quote! {
-        let mut fixed = [0u8; #total];
-        #(#copies)*
-        out.extend_from_slice(&fixed);
+fn fixed_run(mut values: impl Iterator<Item = (usize, TokenStream)>) -> TokenStream {
+    let (mut len, mut joined) = values.next().expect("a run has values");
+    for (next_len, bytes) in values {
+        let total = len + next_len;
+        let (a, b, n) = (
+            Literal::usize_unsuffixed(len),
+            Literal::usize_unsuffixed(next_len),
+            Literal::usize_unsuffixed(total),
+        );
+        let (left, bytes) = (moved(joined), moved(bytes));
+        joined = quote!(::tl_runtime::primitives::join::<#a, #b, #n>(#left, #bytes));
+        len = total;
     }
+    let joined = moved(joined);
+    quote!(out.extend_from_slice(&#joined);)
 }
 
 fn hex(id: u32) -> Literal {

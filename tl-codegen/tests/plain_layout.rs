@@ -103,7 +103,7 @@ fn plain_layout_of_a_small_schema() {
         "pub mod types {\n",
         "    /// The constructor `point`.\n",
         "    pub struct Point {\n        /// TL parameter `x`.\n        pub x: i32,\n",
-        "        fn encode_bare(&self, out: &mut Vec<u8>) -> Result<(), ::tl_runtime::EncodeError> {\n            {\n                let mut fixed = [0u8; 8];\n                fixed[0..4].copy_from_slice(&self.x.to_le_bytes());\n",
+        "        fn encode_bare(&self, out: &mut Vec<u8>) -> Result<(), ::tl_runtime::EncodeError> {\n            out.extend_from_slice(&::tl_runtime::primitives::join::<4, 4, 8>(self.x.to_le_bytes(), self.y.to_le_bytes()));\n",
         "            let x = <i32 as ::tl_runtime::BareDecode>::decode_bare(reader)?;\n",
         "    impl ::tl_runtime::RemoteCall for GetPoint {\n        type Answer = super::enums::Point;\n    }\n",
     ] {

@@ -34,6 +34,24 @@ pub const BOOL_FALSE_ID: u32 = 0xbc799737;
 /// `true#3fedd339 = True;`
 pub const TRUE_ID: u32 = 0x3fedd339;
 
+/// The bytes of `a`, then those of `b`, as one array. Generated encoders join runs of
+/// fixed-size fields with it and append the result once (one length update of the output
+/// instead of one per field); one generic call per field keeps that cheap to compile.
+/// `N` must be `A + B`.
+///
+/// ```
+/// let joined = tl_runtime::primitives::join::<4, 2, 6>(7i32.to_le_bytes(), [8, 9]);
+/// assert_eq!(joined, [7, 0, 0, 0, 8, 9]);
+/// ```
+#[inline]
+pub fn join<const A: usize, const B: usize, const N: usize>(a: [u8; A], b: [u8; B]) -> [u8; N] {
+    assert!(A + B == N, "join: N must be A + B");
+    let mut out = [0u8; N];
+    out[..A].copy_from_slice(&a);
+    out[A..].copy_from_slice(&b);
+    out
+}
+
 /// The constructor ID a `Bool` is written as.
 #[inline]
 pub const fn bool_id(value: bool) -> u32 {
