@@ -17,7 +17,7 @@
 //! tokens. Every parser works on the rest of the whole source text, so that byte offsets
 //! are `source.len() - rest.len()`.
 
-use nom::bytes::complete::{take_while, take_while1};
+use nom::bytes::complete::take_while1;
 
 use nom::error::{ErrorKind, ParseError};
 use nom::IResult;
@@ -146,9 +146,20 @@ pub fn ident(i: &str) -> Res<'_, &str> {
 }
 
 /// `a.b.c`: namespaces and a name. A `.` not followed by an identifier ends the name.
+#[inline(always)]
 pub fn full_name(i: &str) -> Res<'_, (Vec<Name>, Name)> {
-    let (mut i, mut last) = ident(i)?;
     let mut namespace = Vec::new();
+    let mut name = Name::const_new("");
+    let (i, ()) = full_name_into(i, &mut namespace, &mut name)?;
+    Ok((i, (namespace, name)))
+}
+
+/// [`full_name`], written into `namespace` (appended to) and `name` (replaced): the
+/// parser builds types in their final place, since moving names through return values
+/// costs more than reading the text.
+#[inline(always)]
+fn full_name_into<'a>(i: &'a str, namespace: &mut Vec<Name>, name: &mut Name) -> Res<'a, ()> {
+    let (mut i, mut last) = ident(i)?;
     while let Some(rest) = i.strip_prefix('.') {
         match ident(rest) {
             Ok((r, p)) => {
@@ -159,7 +170,20 @@ pub fn full_name(i: &str) -> Res<'_, (Vec<Name>, Name)> {
             Err(_) => break,
         }
     }
-    Ok((i, (namespace, Name::new(last))))
+    *name = Name::new(last);
+    Ok((i, ()))
+}
+
+/// A type with no name yet, for [`Cx::type_term_into`] to fill in.
+fn empty_type() -> TypeRef {
+    TypeRef {
+        namespace: Vec::new(),
+        name: Name::const_new(""),
+        percent: false,
+        args: Vec::new(),
+        angle_args: false,
+        generic: false,
+    }
 }
 
 fn char_<'a>(c: char, message: &'static str) -> impl Fn(&'a str) -> Res<'a, char> {
@@ -206,8 +230,9 @@ impl<'s> Cx<'s> {
         let mut i = i;
         let mut explicit_id = None;
         if let Some(rest) = i.strip_prefix('#') {
-            let (rest, hex) =
-                take_while::<_, _, SyntaxError>(|c: char| c.is_ascii_hexdigit())(rest)?;
+            let digits = rest.bytes().take_while(u8::is_ascii_hexdigit).count();
+            // ASCII digits only, so `digits` is a char boundary.
+            let (hex, rest) = rest.split_at(digits);
             if hex.is_empty() {
                 return fail(
                     rest,
@@ -450,8 +475,35 @@ impl<'s> Cx<'s> {
         if i.is_empty() || i.starts_with(|c: char| c.is_whitespace() || c == ';' || c == '=') {
             return fail(i, "expected a type after `:`");
         }
-        let (i, ty) = self.type_term(i, depth)?;
-        named(ParamKind::Value { ty, flag, bang }, i)
+        // The parameter is pushed first and its type parsed into it, in place.
+        out.push(Parameter {
+            name: Some(Name::new(name)),
+            kind: ParamKind::Value {
+                ty: empty_type(),
+                flag,
+                bang,
+            },
+            doc: None,
+            span: self.span(start, start),
+        });
+        let Some(Parameter {
+            kind: ParamKind::Value { ty, .. },
+            span,
+            ..
+        }) = out.last_mut()
+        else {
+            unreachable!("a value parameter was just pushed")
+        };
+        match self.type_term_into(i, depth, ty) {
+            Ok((i, ())) => {
+                span.end = self.off(i);
+                Ok((i, ()))
+            }
+            Err(e) => {
+                out.pop();
+                Err(e)
+            }
+        }
     }
 
     /// `[ params ]`
@@ -474,45 +526,48 @@ impl<'s> Cx<'s> {
 
     /// A single type: `int`, `%Message`, `Vector<long>`, `(vector bytes)`.
     fn type_term<'a>(&self, start: &'a str, depth: u32) -> Res<'a, TypeRef> {
+        let mut ty = empty_type();
+        let (i, ()) = self.type_term_into(start, depth, &mut ty)?;
+        Ok((i, ty))
+    }
+
+    /// [`Cx::type_term`], written into `ty`, which must be [`empty_type`].
+    fn type_term_into<'a>(&self, start: &'a str, depth: u32, ty: &mut TypeRef) -> Res<'a, ()> {
         if depth > MAX_DEPTH {
             return fail(start, "type nested too deeply");
         }
         let b = start.as_bytes();
         if b.first() == Some(&b'(') {
             let (i, ()) = ws(&start[1..])?;
-            let (i, ty) = self.type_expr(i, depth + 1, Stop::Paren)?;
+            let (i, ()) = self.type_expr_into(i, depth + 1, Stop::Paren, ty)?;
             let (i, ()) = ws(i)?;
             let (i, _) = char_(')', "expected `)`")(i)?;
-            return Ok((i, ty));
+            return Ok((i, ()));
         }
-        let (i, percent) = match start.strip_prefix('%') {
-            Some(r) => (r, true),
-            None => (start, false),
+        let i = match start.strip_prefix('%') {
+            Some(r) => {
+                ty.percent = true;
+                r
+            }
+            None => start,
         };
-        let (i, (namespace, name)) = if let Some(r) = i.strip_prefix('#') {
-            (r, (Vec::new(), Name::const_new("#")))
+        let mut i = if let Some(r) = i.strip_prefix('#') {
+            ty.name = Name::const_new("#");
+            r
         } else {
-            match full_name(i) {
-                Ok(x) => x,
+            match full_name_into(i, &mut ty.namespace, &mut ty.name) {
+                Ok((r, ())) => r,
                 Err(_) => return fail(i, "expected a type"),
             }
         };
-        let mut ty = TypeRef {
-            namespace,
-            name,
-            percent,
-            args: Vec::new(),
-            angle_args: false,
-            generic: false,
-        };
-        let mut i = i;
         if let Some(r) = i.strip_prefix('<') {
             ty.angle_args = true;
             let mut r = r;
             loop {
                 let (r2, ()) = ws(r)?;
-                let (r2, arg) = self.type_expr(r2, depth + 1, Stop::Angle)?;
-                ty.args.push(arg);
+                ty.args.push(empty_type());
+                let arg = ty.args.last_mut().expect("an argument was just pushed");
+                let (r2, ()) = self.type_expr_into(r2, depth + 1, Stop::Angle, arg)?;
                 let (r2, ()) = ws(r2)?;
                 if let Some(r3) = r2.strip_prefix(',') {
                     r = r3;
@@ -524,24 +579,37 @@ impl<'s> Cx<'s> {
                 }
             }
         }
-        Ok((i, ty))
+        Ok((i, ()))
     }
 
     /// A type applied to juxtaposed arguments: `Vector t`.
     fn type_expr<'a>(&self, start: &'a str, depth: u32, stop: Stop) -> Res<'a, TypeRef> {
+        let mut ty = empty_type();
+        let (i, ()) = self.type_expr_into(start, depth, stop, &mut ty)?;
+        Ok((i, ty))
+    }
+
+    /// [`Cx::type_expr`], written into `head`, which must be [`empty_type`].
+    fn type_expr_into<'a>(
+        &self,
+        start: &'a str,
+        depth: u32,
+        stop: Stop,
+        head: &mut TypeRef,
+    ) -> Res<'a, ()> {
         if depth > MAX_DEPTH {
             return fail(start, "type nested too deeply");
         }
-        let (mut i, mut head) = self.type_term(start, depth)?;
+        let (mut i, ()) = self.type_term_into(start, depth, head)?;
         loop {
             let (r, ()) = ws(i)?;
             match r.as_bytes().first() {
                 Some(b'(' | b'%' | b'#') => {}
                 Some(&c) if is_ident_start(c as char) => {}
-                Some(b';') if stop == Stop::Semicolon => return Ok((i, head)),
-                Some(b')') if stop == Stop::Paren => return Ok((i, head)),
-                Some(b',' | b'>') if stop == Stop::Angle => return Ok((i, head)),
-                None => return Ok((i, head)),
+                Some(b';') if stop == Stop::Semicolon => return Ok((i, ())),
+                Some(b')') if stop == Stop::Paren => return Ok((i, ())),
+                Some(b',' | b'>') if stop == Stop::Angle => return Ok((i, ())),
+                None => return Ok((i, ())),
                 Some(_) => {
                     return fail(
                         r,
@@ -568,8 +636,9 @@ impl<'s> Cx<'s> {
                     "a type with `<...>` arguments cannot take more arguments",
                 );
             }
-            let (r, arg) = self.type_term(r, depth + 1)?;
-            head.args.push(arg);
+            head.args.push(empty_type());
+            let arg = head.args.last_mut().expect("an argument was just pushed");
+            let (r, ()) = self.type_term_into(r, depth + 1, arg)?;
             i = r;
         }
     }

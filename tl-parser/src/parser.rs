@@ -176,6 +176,7 @@ impl<'s> FileParser<'s> {
         let src = self.src;
         let mut i: &'s str = src;
         let cx = Cx { src };
+
         loop {
             // Whitespace.
             let t = i.trim_start_matches(|c: char| c.is_ascii_whitespace());
@@ -373,12 +374,27 @@ impl<'s> FileParser<'s> {
         def.span = self
             .lines
             .span_near(self.src, def.span.start, def.span.end, hint);
-        for g in &mut def.generics {
-            g.span = self
-                .lines
-                .span_near(self.src, g.span.start, g.span.end, hint);
+        let text = self.src.get(def.span.start..def.span.end).unwrap_or("");
+        if text.is_ascii() && memchr::memchr(b'\n', text.as_bytes()).is_none() {
+            // Nearly every declaration: one ASCII line, where a column is the definition's
+            // column plus the distance in bytes.
+            let at = def.span;
+            let mut on_line = |span: &mut Span| {
+                span.line = at.line;
+                span.column = at.column + (span.start - at.start) as u32;
+            };
+            def.generics.iter_mut().for_each(|g| on_line(&mut g.span));
+            for_each_span(&mut def.params, &mut on_line);
+        } else {
+            for g in &mut def.generics {
+                g.span = self
+                    .lines
+                    .span_near(self.src, g.span.start, g.span.end, hint);
+            }
+            for_each_span(&mut def.params, &mut |span: &mut Span| {
+                *span = self.lines.span_near(self.src, span.start, span.end, hint)
+            });
         }
-        fill_spans(&mut def.params, &self.lines, self.src, hint);
         let docs = std::mem::take(&mut self.docs);
         for t in docs {
             match t.tag.as_str() {
@@ -475,11 +491,13 @@ fn recover(i: &str) -> &str {
     ""
 }
 
-fn fill_spans(ps: &mut [Parameter], lines: &LineIndex, src: &str, hint: &mut SpanHint) {
+/// Calls `f` on the span of every parameter, those inside repetitions included, in
+/// source order.
+fn for_each_span(ps: &mut [Parameter], f: &mut impl FnMut(&mut Span)) {
     for p in ps {
-        p.span = lines.span_near(src, p.span.start, p.span.end, hint);
+        f(&mut p.span);
         if let ParamKind::Repeat { params, .. } = &mut p.kind {
-            fill_spans(params, lines, src, hint);
+            for_each_span(params, f);
         }
     }
 }
@@ -561,6 +579,54 @@ fn is_pinned(d: &Definition) -> bool {
         .is_some_and(|e| id::known_exception(&d.full_name(), e).is_some())
 }
 
+/// The flag bits (0 to 31) that the parameters of one definition use on one flags word.
+struct HolderBits {
+    /// A parameter whose flag names the flags word.
+    first: usize,
+    /// Bits used at least once.
+    used: u32,
+    /// Bits used by two parameters or more (shared flags).
+    repeated: u32,
+}
+
+impl HolderBits {
+    fn holder<'p>(&self, params: &'p [Parameter]) -> &'p str {
+        match &params[self.first].kind {
+            ParamKind::Value { flag: Some(f), .. } => &f.holder,
+            _ => "",
+        }
+    }
+}
+
+/// Fills `out` with the bits each flags word of `params` has, once and repeated.
+fn count_flag_bits(params: &[Parameter], out: &mut Vec<HolderBits>) {
+    out.clear();
+    for (k, p) in params.iter().enumerate() {
+        let ParamKind::Value { flag: Some(f), .. } = &p.kind else {
+            continue;
+        };
+        let bit = if f.bit < 32 { 1 << f.bit } else { 0 };
+        match out.iter_mut().find(|h| h.holder(params) == f.holder) {
+            Some(h) => {
+                h.repeated |= h.used & bit;
+                h.used |= bit;
+            }
+            None => out.push(HolderBits {
+                first: k,
+                used: bit,
+                repeated: 0,
+            }),
+        }
+    }
+}
+
+/// One of 64 bits for a parameter name, from its length and last byte: two names with
+/// different bits differ.
+fn name_filter_bit(name: &str) -> u64 {
+    let last = name.as_bytes().last().copied().unwrap_or(0) as usize;
+    1 << ((name.len() * 7 + last) & 63)
+}
+
 /// Checks one file can settle on its own; computes IDs; marks shared flags.
 fn check_file(
     file: &str,
@@ -576,6 +642,7 @@ fn check_file(
     let mut names: FxMap<u64, usize> = FxMap::with_capacity_and_hasher(n, Default::default());
     let mut ids: FxMap<u32, usize> = FxMap::with_capacity_and_hasher(n, Default::default());
     let mut to_mark: Vec<usize> = Vec::new();
+    let mut bits_by_holder: Vec<HolderBits> = Vec::new();
     let mut diag = |sev: Severity, span: Span, len: usize, msg: String| {
         diags.push(lines.diagnostic(file, src, sev, span.start, span.start + len.max(1), msg));
     };
@@ -657,13 +724,20 @@ fn check_file(
                 ids.insert(the_id, idx);
             }
         }
-        // Parameters: quadratic scans over a handful of parameters, no allocation.
+        // Parameters. `message` has 40 of them, so the scans for duplicates stay linear:
+        // earlier names are looked through only when a 64-bit filter of them has the
+        // name's bit set, and flag bits are counted per flags word first.
         to_mark.clear();
         let params = &def.params;
+        count_flag_bits(params, &mut bits_by_holder);
+        let mut names_filter = 0u64;
         for (k, p) in params.iter().enumerate() {
             let earlier = &params[..k];
             if let Some(n) = &p.name {
-                if earlier.iter().any(|q| q.name.as_ref() == Some(n)) {
+                let bit = name_filter_bit(n);
+                let maybe_seen = names_filter & bit != 0;
+                names_filter |= bit;
+                if maybe_seen && earlier.iter().any(|q| q.name.as_ref() == Some(n)) {
                     diag(
                         Severity::Error,
                         p.span,
@@ -710,11 +784,15 @@ fn check_file(
                         format!("flag bit {} is outside 0..=31", f.bit),
                     );
                 }
-                let same_bit = params.iter().enumerate().any(|(j, q)| {
-                    j != k
-                        && matches!(&q.kind, ParamKind::Value { flag: Some(g), .. }
-                            if g.bit == f.bit && g.holder == f.holder)
-                });
+                let same_bit = match bits_by_holder.iter().find(|h| h.holder(params) == f.holder) {
+                    Some(h) if f.bit < 32 => h.repeated & (1 << f.bit) != 0,
+                    // Bits past 31 are errors (reported above); compared one by one.
+                    _ => params.iter().enumerate().any(|(j, q)| {
+                        j != k
+                            && matches!(&q.kind, ParamKind::Value { flag: Some(g), .. }
+                                if g.bit == f.bit && g.holder == f.holder)
+                    }),
+                };
                 if same_bit {
                     to_mark.push(k);
                 }

@@ -267,6 +267,51 @@ fn spans() {
     assert_eq!((d.params[1].span.line, d.params[1].span.column), (4, 4));
 }
 
+/// Every span's line and column, checked against a lookup from scratch: the parser
+/// takes shortcuts (one-line ASCII declarations, offsets that only increase).
+fn assert_spans_agree(src: &str) {
+    let r = parse("t.tl", src, &opts());
+    let lines = crate::LineIndex::new(src);
+    let check = |what: &str, span: Span| {
+        assert_eq!(
+            (span.line, span.column),
+            lines.line_col(src, span.start),
+            "{what} at {}..{}: {:?}",
+            span.start,
+            span.end,
+            &src[span.start..span.end]
+        );
+    };
+    fn params(ps: &[Parameter], check: &dyn Fn(&str, Span)) {
+        for p in ps {
+            check("parameter", p.span);
+            if let ParamKind::Repeat { params: inner, .. } = &p.kind {
+                params(inner, check);
+            }
+        }
+    }
+    assert!(r.schema.definitions.len() > 2);
+    for d in &r.schema.definitions {
+        check("definition", d.span);
+        for g in &d.generics {
+            check("generic", g.span);
+        }
+        params(&d.params, &check);
+    }
+}
+
+#[test]
+fn spans_agree_with_a_lookup_from_scratch() {
+    assert_spans_agree(include_str!("../../schema/api.tl"));
+    assert_spans_agree(include_str!("../../schema/mtproto.tl"));
+    assert_spans_agree(
+        "vector {t:Type} # [ t ] = Vector t;\n\
+         a#1 x:int /* \u{e9} */ y:long = A;\n\
+         b#2 {X:Type}\n  x:int\r\n  q:!X = X;\n\
+         \u{e9}t\u{e9}#3 = C;\n  c#4 n:# v:n*[ int k:long ] = D;\n",
+    );
+}
+
 // ---- TDLib documentation ----
 
 #[test]
@@ -412,6 +457,44 @@ fn shared_flags() {
         .map(|p| value(p).1.unwrap().shared)
         .collect();
     assert_eq!(shared, [true, true, false]);
+
+    // The same bit on two flags words is not shared; bits past 31 (an error) still are.
+    let r = parse(
+        "t.tl",
+        "a flags:# flags2:# x:flags.3?int y:flags2.3?int z:flags.40?int w:flags.40?int = A;",
+        &opts(),
+    );
+    let shared: Vec<bool> = r.schema.definitions[0].params[2..]
+        .iter()
+        .map(|p| value(p).1.unwrap().shared)
+        .collect();
+    assert_eq!(shared, [false, false, true, true]);
+}
+
+#[test]
+fn duplicate_parameters_among_many() {
+    // Names that only look alike (same length, same last letter) are not duplicates.
+    let names: Vec<String> = (0..40).map(|k| format!("p{k:02}x")).collect();
+    let decl = format!(
+        "a {} = A;",
+        names
+            .iter()
+            .map(|n| format!("{n}:int"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    assert!(errors(&decl).is_empty(), "{:?}", errors(&decl));
+    let decl = format!(
+        "a {} p17x:long = A;",
+        names
+            .iter()
+            .map(|n| format!("{n}:int"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let e = errors(&decl);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].contains("duplicate parameter `p17x`"), "{e:?}");
 }
 
 #[test]
