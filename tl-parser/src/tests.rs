@@ -474,24 +474,11 @@ fn shared_flags() {
 #[test]
 fn duplicate_parameters_among_many() {
     // Names that only look alike (same length, same last letter) are not duplicates.
-    let names: Vec<String> = (0..40).map(|k| format!("p{k:02}x")).collect();
-    let decl = format!(
-        "a {} = A;",
-        names
-            .iter()
-            .map(|n| format!("{n}:int"))
-            .collect::<Vec<_>>()
-            .join(" ")
-    );
+    let params: Vec<String> = (0..40).map(|k| format!("p{k:02}x:int")).collect();
+    let params = params.join(" ");
+    let decl = format!("a {params} = A;");
     assert!(errors(&decl).is_empty(), "{:?}", errors(&decl));
-    let decl = format!(
-        "a {} p17x:long = A;",
-        names
-            .iter()
-            .map(|n| format!("{n}:int"))
-            .collect::<Vec<_>>()
-            .join(" ")
-    );
+    let decl = format!("a {params} p17x:long = A;");
     let e = errors(&decl);
     assert_eq!(e.len(), 1, "{e:?}");
     assert!(e[0].contains("duplicate parameter `p17x`"), "{e:?}");
