@@ -389,6 +389,8 @@ fn wire_name(model: &Model, wire: &Wire) -> String {
         Wire::Nat => "u32".into(),
         Wire::Int128 => "[u8; 16]".into(),
         Wire::Int256 => "[u8; 32]".into(),
+        Wire::String if model.shared_buffers => "ByteString".into(),
+        Wire::Bytes if model.shared_buffers => "Bytes".into(),
         Wire::String => "String".into(),
         Wire::Bytes => "Vec<u8>".into(),
         Wire::Bool => "bool".into(),

@@ -77,6 +77,9 @@ pub struct EmitOptions {
     /// values, for property tests and fuzzing), and with `registry`,
     /// `registry::each_constructor`.
     pub arbitrary: bool,
+    /// `string` and `bytes` as `tl_runtime::shared::{ByteString, Bytes}`, which decode
+    /// as slices of a shared input buffer, instead of `String` and `Vec<u8>`.
+    pub shared_buffers: bool,
 }
 
 impl Default for EmitOptions {
@@ -92,6 +95,7 @@ impl Default for EmitOptions {
             doc_comments: true,
             typed_errors: true,
             arbitrary: false,
+            shared_buffers: false,
         }
     }
 }
@@ -389,6 +393,10 @@ impl Emitter<'_> {
             Wire::Nat => quote!(u32),
             Wire::Int128 => quote!([u8; 16]),
             Wire::Int256 => quote!([u8; 32]),
+            Wire::String if self.options.shared_buffers => {
+                quote!(::tl_runtime::shared::ByteString)
+            }
+            Wire::Bytes if self.options.shared_buffers => quote!(::tl_runtime::shared::Bytes),
             Wire::String => quote!(String),
             Wire::Bytes => quote!(Vec<u8>),
             Wire::Bool => quote!(bool),

@@ -299,6 +299,19 @@ impl Config {
         self
     }
 
+    /// Zero-copy strings and byte arrays (off by default): `string` fields are
+    /// `tl_runtime::shared::ByteString` and `bytes` fields `tl_runtime::shared::Bytes`
+    /// (the `bytes` crate's buffer) instead of `String` and `Vec<u8>`. Decoded with
+    /// `BoxedDecode::from_boxed_shared(&Bytes)`, each of them is a slice of the input,
+    /// without an allocation or a copy (up to 40% of the time of decoding a
+    /// `messages.messages`, see BENCHMARKS.md); decoded from a `&[u8]`, they are copies.
+    /// The wire and TL-JSON forms do not change. The consuming crate must enable the
+    /// `shared` feature of `tl-runtime`.
+    pub fn shared_buffers(&mut self, enabled: bool) -> &mut Self {
+        self.emit.shared_buffers = enabled;
+        self
+    }
+
     /// How many threads format the generated code. By default, cargo's job count in a build
     /// script (`NUM_JOBS`), else the machine's parallelism. The output is the same for
     /// any number.
@@ -522,6 +535,7 @@ impl Config {
             let mut model =
                 model::Model::build(&definitions, layer, &self.model).map_err(Error::Model)?;
             attach_class_docs(&mut model, &checked.schemas);
+            model.shared_buffers = self.emit.shared_buffers;
             // Before `add_any_function`: `AnyFunction` is no definition of the schema.
             let (unit_docs, coverage) =
                 item_docs::UnitDocs::attach(&model, &definitions, documentation);

@@ -219,6 +219,9 @@ impl Default for ModelOptions {
 #[derive(Clone, Debug, Default)]
 pub struct Model {
     pub layer: Option<u32>,
+    /// `string` and `bytes` are the runtime's shared-buffer types
+    /// (`Config::shared_buffers`); only their names in documentation depend on it.
+    pub shared_buffers: bool,
     pub structs: Vec<Struct>,
     pub enums: Vec<Enum>,
 }
@@ -283,6 +286,7 @@ impl Model {
         }
         let mut model = Model {
             layer,
+            shared_buffers: false,
             structs: builder.structs,
             enums: builder.enums,
         };

@@ -193,6 +193,20 @@ impl Generate for Vec<u8> {
     }
 }
 
+#[cfg(feature = "shared")]
+impl Generate for bytes::Bytes {
+    fn generate(u: &mut Unstructured<'_>, budget: &mut Budget) -> Result<Self> {
+        Vec::<u8>::generate(u, budget).map(bytes::Bytes::from)
+    }
+}
+
+#[cfg(feature = "shared")]
+impl Generate for bytestring::ByteString {
+    fn generate(u: &mut Unstructured<'_>, budget: &mut Budget) -> Result<Self> {
+        String::generate(u, budget).map(bytestring::ByteString::from)
+    }
+}
+
 impl Generate for Object {
     fn generate(u: &mut Unstructured<'_>, _: &mut Budget) -> Result<Self> {
         let words = u.int_in_range(1..=4usize)?;

@@ -123,6 +123,18 @@ macro_rules! hex_array {
 
 hex_array!(16 => "TL int128", 32 => "TL int256");
 
+/// `bytes` decoded with `Config::shared_buffers`: base64, as `Vec<u8>`.
+#[cfg(feature = "shared")]
+impl TlJson for bytes::Bytes {
+    fn serialize_tl<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&base64::engine::general_purpose::STANDARD.encode(self))
+    }
+
+    fn deserialize_tl<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::<u8>::deserialize_tl(deserializer).map(bytes::Bytes::from)
+    }
+}
+
 impl<T: TlJson> TlJson for Option<T> {
     fn serialize_tl<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {

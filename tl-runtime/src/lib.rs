@@ -10,7 +10,9 @@
 //! abstract types (generated enums) only implement the boxed traits, and constructors
 //! (generated structs) implement both, as `encode_bare`/`encode_boxed`.
 #![cfg_attr(not(feature = "std"), no_std)]
-#![forbid(unsafe_code)]
+// No `unsafe`, except one audited call in the `shared` feature (zero-copy strings,
+// `primitives.rs`), which is why this is `deny` and not `forbid`.
+#![deny(unsafe_code)]
 #![warn(missing_docs)]
 
 extern crate alloc;
@@ -30,6 +32,8 @@ mod object;
 pub mod primitives;
 mod reader;
 pub mod rpc_error;
+#[cfg(feature = "shared")]
+pub mod shared;
 pub mod vector;
 
 pub use error::{DecodeError, DecodeErrorKind, EncodeError, SharedFlag};
@@ -91,6 +95,16 @@ pub trait BoxedEncode {
     }
 }
 
+/// `decode` of everything `reader` holds: trailing bytes are an error.
+fn whole<'a, T>(
+    mut reader: Reader<'a>,
+    decode: impl FnOnce(&mut Reader<'a>) -> Result<T, DecodeError>,
+) -> Result<T, DecodeError> {
+    let value = decode(&mut reader)?;
+    reader.finish()?;
+    Ok(value)
+}
+
 /// Decoding of the bare form.
 pub trait BareDecode: Sized {
     /// Reads one bare value at the reader's position.
@@ -99,10 +113,14 @@ pub trait BareDecode: Sized {
     /// Decodes `bytes` as exactly one bare value (trailing bytes are an error), with the
     /// default depth limit.
     fn from_bare_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {
-        let mut reader = Reader::new(bytes);
-        let value = Self::decode_bare(&mut reader)?;
-        reader.finish()?;
-        Ok(value)
+        whole(Reader::new(bytes), Self::decode_bare)
+    }
+
+    /// [`from_bare_bytes`](Self::from_bare_bytes) of a shared buffer: the
+    /// [`shared`](mod@crate::shared) values inside share `bytes` instead of copying it.
+    #[cfg(feature = "shared")]
+    fn from_bare_shared(bytes: &shared::Bytes) -> Result<Self, DecodeError> {
+        whole(Reader::shared(bytes), Self::decode_bare)
     }
 }
 
@@ -114,10 +132,14 @@ pub trait BoxedDecode: Sized {
     /// Decodes `bytes` as exactly one boxed value (trailing bytes are an error), with the
     /// default depth limit.
     fn from_boxed_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {
-        let mut reader = Reader::new(bytes);
-        let value = Self::decode_boxed(&mut reader)?;
-        reader.finish()?;
-        Ok(value)
+        whole(Reader::new(bytes), Self::decode_boxed)
+    }
+
+    /// [`from_boxed_bytes`](Self::from_boxed_bytes) of a shared buffer: the
+    /// [`shared`](mod@crate::shared) values inside share `bytes` instead of copying it.
+    #[cfg(feature = "shared")]
+    fn from_boxed_shared(bytes: &shared::Bytes) -> Result<Self, DecodeError> {
+        whole(Reader::shared(bytes), Self::decode_boxed)
     }
 }
 

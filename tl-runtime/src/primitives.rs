@@ -215,7 +215,7 @@ macro_rules! length_prefixed {
                 let offset = reader.position();
                 let data = decode_bytes(reader)?;
                 #[allow(clippy::redundant_closure_call)]
-                ($from_slice)(data, offset)
+                ($from_slice)(data, offset, &*reader)
             }
         }
         impl VectorElement for $ty {
@@ -237,13 +237,35 @@ macro_rules! length_prefixed {
 }
 
 length_prefixed! {
-    String => String::as_bytes, |data: &[u8], offset| {
+    String => String::as_bytes, |data: &[u8], offset, _reader: &Reader<'_>| {
         match simdutf8::basic::from_utf8(data) {
             Ok(s) => Ok(String::from(s)),
             Err(_) => Err(DecodeError { offset, kind: DecodeErrorKind::InvalidUtf8 }),
         }
     };
-    Vec<u8> => Vec::<u8>::as_slice, |data: &[u8], _offset| Ok(data.to_vec());
+    Vec<u8> => Vec::<u8>::as_slice, |data: &[u8], _offset, _reader: &Reader<'_>| Ok(data.to_vec());
+}
+
+// `Config::shared_buffers`: the same wire forms, decoded as slices of a shared input.
+#[cfg(feature = "shared")]
+length_prefixed! {
+    bytestring::ByteString => <bytestring::ByteString as AsRef<[u8]>>::as_ref,
+    |data: &[u8], offset, reader: &Reader<'_>| {
+        if simdutf8::basic::from_utf8(data).is_err() {
+            return Err(DecodeError { offset, kind: DecodeErrorKind::InvalidUtf8 });
+        }
+        let shared = reader.share(data);
+        // The one `unsafe` of this crate. `ByteString`'s only safe constructor from a
+        // `Bytes` validates again with `core::str::from_utf8`, which took 38% of decoding
+        // a `messages.messages` (its texts are not ASCII) and made the zero-copy decode
+        // slower than the copying one.
+        #[allow(unsafe_code)]
+        // SAFETY: `shared` holds exactly the bytes of `data` (a slice of the same
+        // immutable buffer, or a copy), which simdutf8 validated as UTF-8 just above.
+        Ok(unsafe { bytestring::ByteString::from_bytes_unchecked(shared) })
+    };
+    bytes::Bytes => <bytes::Bytes as AsRef<[u8]>>::as_ref,
+    |data: &[u8], _offset, reader: &Reader<'_>| Ok(reader.share(data));
 }
 
 impl BoxedEncode for bool {

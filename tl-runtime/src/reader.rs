@@ -30,6 +30,10 @@ pub struct Reader<'a> {
     max_stack: usize,
     /// The stack address at the outermost `enter`.
     stack_base: usize,
+    /// The shared buffer `buf` is, when the reader was made by [`Reader::shared`]:
+    /// decoded `bytes` and `string` values then share it instead of copying.
+    #[cfg(feature = "shared")]
+    backing: Option<&'a bytes::Bytes>,
 }
 
 impl<'a> Reader<'a> {
@@ -48,6 +52,39 @@ impl<'a> Reader<'a> {
             max_depth,
             max_stack: DEFAULT_MAX_STACK,
             stack_base: 0,
+            #[cfg(feature = "shared")]
+            backing: None,
+        }
+    }
+
+    /// A reader of a shared buffer, with [`DEFAULT_MAX_DEPTH`]: the
+    /// [`shared`](crate::shared) types it decodes are slices of `buf` (a reference count
+    /// each), not copies.
+    #[cfg(feature = "shared")]
+    pub fn shared(buf: &'a bytes::Bytes) -> Self {
+        let mut reader = Self::new(buf);
+        reader.backing = Some(buf);
+        reader
+    }
+
+    /// `data`, which this reader returned, as a shared buffer: a slice of the buffer
+    /// given to [`Reader::shared`], or a copy when there is none.
+    #[cfg(feature = "shared")]
+    pub fn share(&self, data: &[u8]) -> bytes::Bytes {
+        let start = (data.as_ptr() as usize).wrapping_sub(self.buf.as_ptr() as usize);
+        let end = start.wrapping_add(data.len());
+        match self.backing {
+            // `data` lies in `buf`, which is all of `backing` (checked: the same address
+            // and length at that offset): the same bytes, sliced without a copy.
+            Some(backing)
+                if self
+                    .buf
+                    .get(start..end)
+                    .is_some_and(|inside| core::ptr::eq(inside, data)) =>
+            {
+                backing.slice(start..end)
+            }
+            _ => bytes::Bytes::copy_from_slice(data),
         }
     }
 

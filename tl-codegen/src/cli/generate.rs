@@ -89,6 +89,11 @@ pub struct Args {
     /// Emit `tl_runtime::arbitrary::Generate` for every type (`Config::arbitrary`).
     #[arg(long)]
     pub arbitrary: bool,
+    /// Type `string` and `bytes` as `tl_runtime::shared::{ByteString, Bytes}`, decoded
+    /// as slices of a shared input without copies (`Config::shared_buffers`; needs
+    /// tl-runtime's `shared` feature).
+    #[arg(long)]
+    pub shared_buffers: bool,
     /// Print the code with the simple printer, not `prettyplease` (`Config::format(false)`):
     /// one statement per line, long lines unwrapped; much cheaper unoptimised.
     #[arg(long)]
@@ -153,6 +158,9 @@ pub fn run(args: &Args) -> i32 {
     }
     if args.no_inline_codecs {
         config.inline_codecs(false);
+    }
+    if args.shared_buffers {
+        config.shared_buffers(true);
     }
     if args.no_format {
         config.format(false);
