@@ -216,6 +216,40 @@ fn main() {
         VECTOR_10K_UPDATES
     );
 
+    let mut shared_rows = Vec::new();
+    // `Config::shared_buffers(true)`: the same decodes with strings and bytes sliced from
+    // a shared input instead of copied (`BoxedDecode::from_boxed_shared`).
+    macro_rules! decode_shared {
+        ($group:literal, $workload:literal, $ours:ty, $payload:expr) => {{
+            // A buffer as a network read hands it over (not a `'static` one, whose
+            // slices would skip the reference count).
+            let input = tl_runtime::shared::Bytes::from($payload.to_vec());
+            let mut g = c.benchmark_group($group);
+            g.throughput(Throughput::Bytes($payload.len() as u64));
+            g.bench_function("ours", |b| {
+                b.iter(|| <$ours>::from_boxed_shared(black_box(&input)).unwrap())
+            });
+            g.finish();
+            shared_rows.push(SharedRow {
+                workload: $workload,
+                group: $group,
+                allocs: count(|| <$ours>::from_boxed_shared(&input).unwrap()),
+            });
+        }};
+    }
+    decode_shared!(
+        "decode_messages_shared",
+        "decode messages.messages (64 KB), shared buffers",
+        tl_bench::tl_shared::enums::messages::Messages,
+        MESSAGES_BIG
+    );
+    decode_shared!(
+        "decode_updates_shared",
+        "decode 10,000 updates (490 KB), shared buffers",
+        Vec<tl_bench::tl_shared::enums::Updates>,
+        VECTOR_10K_UPDATES
+    );
+
     // The memcpy baseline for encoding throughput: copying the same 64 KB.
     {
         let mut g = c.benchmark_group("memcpy_64k");
@@ -236,6 +270,41 @@ fn main() {
     }
     c.final_summary();
     report(&rows);
+    report_shared(&shared_rows);
+}
+
+/// A decode of `Config::shared_buffers(true)` bindings.
+struct SharedRow {
+    workload: &'static str,
+    group: &'static str,
+    allocs: (usize, usize),
+}
+
+fn report_shared(rows: &[SharedRow]) {
+    println!("
+| workload | ours, shared buffers | ours, owned | ratio to owned | ratio to grammers | allocations | bytes allocated |");
+    println!("|---|---|---|---|---|---|---|");
+    for row in rows {
+        let owned_group = row.group.trim_end_matches("_shared");
+        let (Some(shared), Some(owned), Some(theirs)) = (
+            median_ns(row.group, "ours"),
+            median_ns(owned_group, "ours"),
+            median_ns(owned_group, "grammers"),
+        ) else {
+            println!("| {} | (not run) | | | | | |", row.workload);
+            continue;
+        };
+        println!(
+            "| {} | {} | {} | {:.2} | {:.2} | {} | {} |",
+            row.workload,
+            human(shared),
+            human(owned),
+            shared / owned,
+            shared / theirs,
+            row.allocs.0,
+            row.allocs.1
+        );
+    }
 }
 
 fn report(rows: &[Row]) {

@@ -5,6 +5,13 @@ pub mod tl {
     include!(concat!(env!("OUT_DIR"), "/tl.rs"));
 }
 
+/// The part of the same API the decode benches need, with `string` and `bytes` as
+/// slices of a shared input (`Config::shared_buffers(true)`).
+#[allow(missing_docs)]
+pub mod tl_shared {
+    include!(concat!(env!("OUT_DIR"), "/tl_shared.rs"));
+}
+
 /// The payloads of `payloads/` (raw boxed TL bytes produced by grammers-tl-types 0.11.0).
 pub mod payloads {
     pub const EXPORT_CHAT_INVITE: &[u8] = include_bytes!("../payloads/export_chat_invite.bin");
