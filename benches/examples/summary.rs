@@ -127,6 +127,29 @@ fn main() {
         let theirs = median_ns_in(&codec_dir, group, "grammers");
         row_of_times(&mut table, workload, ours, theirs, target, &allocs(group));
     }
+    // The same decodes with `Config::shared_buffers(true)` (an option, not the default):
+    // grammers' figure is from the owned group of the same run.
+    for (workload, group, target) in [
+        (
+            "decode messages.messages, shared buffers (option)",
+            "decode_messages",
+            Target::AtMost(0.5),
+        ),
+        (
+            "decode 10,000 updates, shared buffers (option)",
+            "decode_updates",
+            Target::AtMost(0.1),
+        ),
+    ] {
+        let shared = format!("{group}_shared");
+        let ours = median_ns_in(&codec_dir, &shared, "ours");
+        let theirs = median_ns_in(&codec_dir, group, "grammers");
+        let owned = median_ns_in(&codec_dir, group, "ours");
+        let note = owned.zip(ours).map_or(String::new(), |(o, s)| {
+            format!("{:.2} of the owned decode's time", s / o)
+        });
+        row_of_times(&mut table, workload, ours, theirs, target, &note);
+    }
     let memcpy = median_ns_in(&codec_dir, "memcpy_64k", "memcpy");
     let encode = median_ns_in(&codec_dir, "encode_messages_reused", "ours");
     let gbps = |ns: Option<f64>| {
