@@ -303,8 +303,9 @@ impl Config {
     /// `tl_runtime::shared::ByteString` and `bytes` fields `tl_runtime::shared::Bytes`
     /// (the `bytes` crate's buffer) instead of `String` and `Vec<u8>`. Decoded with
     /// `BoxedDecode::from_boxed_shared(&Bytes)`, each of them is a slice of the input,
-    /// without an allocation or a copy (up to 40% of the time of decoding a
-    /// `messages.messages`, see BENCHMARKS.md); decoded from a `&[u8]`, they are copies.
+    /// without an allocation or a copy: a `messages.messages` then decodes in about
+    /// three quarters of the time, with a third of the allocations (BENCHMARKS.md).
+    /// Decoded from a `&[u8]`, they are copies.
     /// The wire and TL-JSON forms do not change. The consuming crate must enable the
     /// `shared` feature of `tl-runtime`.
     pub fn shared_buffers(&mut self, enabled: bool) -> &mut Self {
