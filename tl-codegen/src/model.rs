@@ -630,11 +630,7 @@ impl<'d> Builder<'d> {
             let index = self.structs.len();
             let path = ItemPath {
                 tree,
-                modules: def
-                    .namespace
-                    .iter()
-                    .map(|ns| ident::module_name(ns))
-                    .collect(),
+                modules: def.namespace.components().map(ident::module_name).collect(),
                 name: ident::type_name(&def.name),
             };
             self.structs.push(Struct {

@@ -12,6 +12,117 @@
 /// schema does not pay one heap allocation per identifier. It dereferences to `str`.
 pub type Name = compact_str::CompactString;
 
+/// The namespace of a name: its components before the last, joined by `.`. `messages`
+/// for `messages.exportChatInvite`, `liteServer.signatureSet` for
+/// `liteServer.signatureSet.ordinary`, empty for a name without one.
+///
+/// One string, stored inline up to 24 bytes like [`Name`]: namespaced names are a third
+/// of the names of the Telegram API, and a vector of components cost a heap allocation
+/// (and its free) for each. Equality, hashing and ordering are those of the component
+/// lists (`.` sorts before every identifier character).
+#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Namespace {
+    dotted: Name,
+}
+
+impl Namespace {
+    /// No namespace.
+    pub const fn new() -> Self {
+        Namespace {
+            dotted: Name::const_new(""),
+        }
+    }
+
+    /// The namespace whose components, joined by `.`, are `dotted` (`""` for none).
+    ///
+    /// # Panics
+    /// When a component is empty (`"a..b"`, `".a"`, `"a."`): the parser never makes one.
+    pub fn from_dotted(dotted: &str) -> Self {
+        assert!(
+            dotted.is_empty() || dotted.split('.').all(|c| !c.is_empty()),
+            "a namespace component cannot be empty: {dotted:?}"
+        );
+        Namespace {
+            dotted: Name::new(dotted),
+        }
+    }
+
+    /// [`Namespace::from_dotted`] for text the grammar has already read as `ident(.ident)*`.
+    pub(crate) fn from_parsed(dotted: &str) -> Self {
+        Namespace {
+            dotted: Name::new(dotted),
+        }
+    }
+
+    /// Whether there is no namespace.
+    pub fn is_empty(&self) -> bool {
+        self.dotted.is_empty()
+    }
+
+    /// The components joined by `.`: `liteServer.signatureSet`; `""` for none.
+    pub fn as_str(&self) -> &str {
+        &self.dotted
+    }
+
+    /// The number of components.
+    pub fn len(&self) -> usize {
+        if self.is_empty() {
+            0
+        } else {
+            self.dotted.bytes().filter(|&b| b == b'.').count() + 1
+        }
+    }
+
+    /// The components, outermost first.
+    pub fn components(&self) -> impl DoubleEndedIterator<Item = &str> + Clone + '_ {
+        let mut parts = self.dotted.split('.');
+        if self.is_empty() {
+            // `"".split('.')` yields one empty component: consume it.
+            parts.next();
+        }
+        parts
+    }
+
+    /// Appends a component (`a` then `b` make `a.b`).
+    ///
+    /// # Panics
+    /// When `component` is empty or contains a `.`.
+    pub fn push(&mut self, component: &str) {
+        assert!(
+            !component.is_empty() && !component.contains('.'),
+            "not a namespace component: {component:?}"
+        );
+        if !self.is_empty() {
+            self.dotted.push('.');
+        }
+        self.dotted.push_str(component);
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for Namespace {
+    fn from_iter<I: IntoIterator<Item = S>>(components: I) -> Self {
+        let mut namespace = Namespace::new();
+        for component in components {
+            namespace.push(component.as_ref());
+        }
+        namespace
+    }
+}
+
+/// Lists the components, as the vector of them it replaces did: `["liteServer", "signatureSet"]`.
+impl std::fmt::Debug for Namespace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.components()).finish()
+    }
+}
+
+/// The dotted form: `liteServer.signatureSet`.
+impl std::fmt::Display for Namespace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.dotted)
+    }
+}
+
 /// A byte range in the source text, with the 1-based line and column of its start.
 ///
 /// Spans never take part in equality: two trees parsed from differently formatted text
@@ -72,8 +183,8 @@ pub struct Schema {
 /// A single `name#id {X:Type} params... = Result;` declaration.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Definition {
-    /// Namespace components before the name: `["messages"]` for `messages.exportChatInvite`.
-    pub namespace: Vec<Name>,
+    /// The namespace before the name: `messages` for `messages.exportChatInvite`.
+    pub namespace: Namespace,
     /// The last component of the name: `exportChatInvite`.
     pub name: Name,
     /// The `#id` written in the source, if any. This is what goes on the wire.
@@ -190,8 +301,8 @@ pub struct Flag {
 /// A type expression: `int`, `InputPeer`, `Vector<long>`, `%Message`, `(vector bytes)`, `X`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TypeRef {
-    /// Namespace components before the name: `["storage"]` for `storage.FileType`.
-    pub namespace: Vec<Name>,
+    /// The namespace before the name: `storage` for `storage.FileType`.
+    pub namespace: Namespace,
     /// The last component of the name: `Vector`, `InputPeer`, `int`, `#`.
     pub name: Name,
     /// Written with a leading `%` (explicitly bare).
@@ -237,12 +348,13 @@ pub struct ClassDoc {
     pub span: Span,
 }
 
-fn join_name(namespace: &[Name], name: &str) -> String {
-    let mut out = String::new();
-    for part in namespace {
-        out.push_str(part);
-        out.push('.');
+fn join_name(namespace: &Namespace, name: &str) -> String {
+    if namespace.is_empty() {
+        return name.to_owned();
     }
+    let mut out = String::with_capacity(namespace.as_str().len() + 1 + name.len());
+    out.push_str(namespace.as_str());
+    out.push('.');
     out.push_str(name);
     out
 }

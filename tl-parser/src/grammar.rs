@@ -188,28 +188,34 @@ pub fn ident(i: &str) -> Res<'_, &str> {
 
 /// `a.b.c`: namespaces and a name. A `.` not followed by an identifier ends the name.
 #[inline(always)]
-pub fn full_name(i: &str) -> Res<'_, (Vec<Name>, Name)> {
-    let mut namespace = Vec::new();
+pub fn full_name(i: &str) -> Res<'_, (Namespace, Name)> {
+    let mut namespace = Namespace::new();
     let mut name = Name::const_new("");
     let (i, ()) = full_name_into(i, &mut namespace, &mut name)?;
     Ok((i, (namespace, name)))
 }
 
-/// [`full_name`], written into `namespace` (appended to) and `name` (replaced): the
-/// parser builds types in their final place, since moving names through return values
-/// costs more than reading the text.
+/// [`full_name`], written into `namespace` and `name` (both replaced): the parser builds
+/// types in their final place, since moving names through return values costs more than
+/// reading the text.
 #[inline(always)]
-fn full_name_into<'a>(i: &'a str, namespace: &mut Vec<Name>, name: &mut Name) -> Res<'a, ()> {
-    let (mut i, mut last) = ident(i)?;
+fn full_name_into<'a>(start: &'a str, namespace: &mut Namespace, name: &mut Name) -> Res<'a, ()> {
+    let (mut i, mut last) = ident(start)?;
+    let mut dotted = 0;
     while let Some(rest) = i.strip_prefix('.') {
         match ident(rest) {
             Ok((r, p)) => {
-                namespace.push(Name::new(last));
+                // Everything before `p`, less its `.`: the components and their dots,
+                // exactly as written (no space can come between them).
+                dotted = start.len() - rest.len() - 1;
                 last = p;
                 i = r;
             }
             Err(_) => break,
         }
+    }
+    if dotted > 0 {
+        *namespace = Namespace::from_parsed(&start[..dotted]);
     }
     *name = Name::new(last);
     Ok((i, ()))
@@ -218,7 +224,7 @@ fn full_name_into<'a>(i: &'a str, namespace: &mut Vec<Name>, name: &mut Name) ->
 /// A type with no name yet, for [`Cx::type_term_into`] to fill in.
 fn empty_type() -> TypeRef {
     TypeRef {
-        namespace: Vec::new(),
+        namespace: Namespace::new(),
         name: Name::const_new(""),
         percent: false,
         args: Vec::new(),
@@ -257,7 +263,7 @@ impl<'s> Cx<'s> {
     /// One declaration, from its name to its `;` (inclusive). The input must start at
     /// the name (leading whitespace and comments already skipped).
     pub fn declaration<'a>(&self, start: &'a str) -> Res<'a, Definition> {
-        let mut namespace = Vec::new();
+        let mut namespace = Namespace::new();
         let mut name = Name::const_new("");
         let i = match full_name_into(start, &mut namespace, &mut name) {
             Ok((i, ())) => i,

@@ -28,8 +28,8 @@ pub fn compute_id(def: &Definition, rule: IdRule) -> u32 {
 /// Writes the normalised text whose CRC32 is the ID (see the module docs) into `out`.
 pub fn normalized_text(def: &Definition, rule: IdRule, out: &mut String) {
     out.clear();
-    for ns in &def.namespace {
-        out.push_str(ns);
+    if !def.namespace.is_empty() {
+        out.push_str(def.namespace.as_str());
         out.push('.');
     }
     out.push_str(&def.name);
@@ -109,8 +109,8 @@ fn ty(t: &TypeRef, out: &mut String, leading_space: bool) {
     if leading_space {
         out.push(' ');
     }
-    for ns in &t.namespace {
-        out.push_str(ns);
+    if !t.namespace.is_empty() {
+        out.push_str(t.namespace.as_str());
         out.push('.');
     }
     if t.percent {

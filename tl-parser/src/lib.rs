@@ -137,6 +137,9 @@ mod tests;
 impl Definition {
     /// Length in bytes of [`Definition::full_name`], without building it.
     pub fn full_name_len(&self) -> usize {
-        self.namespace.iter().map(|n| n.len() + 1).sum::<usize>() + self.name.len()
+        match self.namespace.as_str().len() {
+            0 => self.name.len(),
+            dotted => dotted + 1 + self.name.len(),
+        }
     }
 }

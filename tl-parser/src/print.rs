@@ -39,8 +39,8 @@ impl TypeRef {
         if self.percent {
             f.write_str("%")?;
         }
-        for ns in &self.namespace {
-            f.write_str(ns)?;
+        if !self.namespace.is_empty() {
+            f.write_str(self.namespace.as_str())?;
             f.write_str(".")?;
         }
         f.write_str(&self.name)

@@ -42,13 +42,62 @@ fn name_without_namespace() {
 }
 
 #[test]
+fn namespace_behaves_as_its_component_list() {
+    let none = Namespace::new();
+    assert!(none.is_empty());
+    assert_eq!((none.len(), none.as_str()), (0, ""));
+    assert_eq!(none.components().count(), 0);
+    assert_eq!(format!("{none:?}"), "[]");
+
+    let mut built = Namespace::new();
+    built.push("liteServer");
+    built.push("signatureSet");
+    assert_eq!(built, Namespace::from_dotted("liteServer.signatureSet"));
+    assert_eq!(built, ["liteServer", "signatureSet"].into_iter().collect());
+    assert_eq!(format!("{built:?}"), r#"["liteServer", "signatureSet"]"#);
+    assert_eq!(built.to_string(), "liteServer.signatureSet");
+    assert_eq!(
+        built.components().rev().collect::<Vec<_>>(),
+        ["signatureSet", "liteServer"]
+    );
+
+    // Ordered as the lists of components are, whatever the characters.
+    let lists: [&[&str]; 7] = [
+        &[],
+        &["a"],
+        &["a", "b"],
+        &["a", "b_c"],
+        &["a0"],
+        &["aB"],
+        &["a_", "z"],
+    ];
+    for x in lists {
+        for y in lists {
+            let (nx, ny): (Namespace, Namespace) = (x.iter().collect(), y.iter().collect());
+            assert_eq!(nx.cmp(&ny), x.cmp(y), "{x:?} against {y:?}");
+            assert_eq!(nx == ny, x == y);
+        }
+    }
+    for bad in ["a..b", ".a", "a."] {
+        assert!(std::panic::catch_unwind(|| Namespace::from_dotted(bad)).is_err());
+    }
+    assert!(std::panic::catch_unwind(|| Namespace::new().push("a.b")).is_err());
+}
+
+#[test]
 fn deep_namespace() {
     let d =
         one("liteServer.signatureSet.ordinary validator_set_hash:int = liteServer.SignatureSet;");
-    assert_eq!(d.namespace, ["liteServer", "signatureSet"]);
+    assert_eq!(d.namespace.as_str(), "liteServer.signatureSet");
+    assert_eq!(
+        d.namespace.components().collect::<Vec<_>>(),
+        ["liteServer", "signatureSet"]
+    );
+    assert_eq!(d.namespace.len(), 2);
     assert_eq!(d.name, "ordinary");
     assert_eq!(d.full_name(), "liteServer.signatureSet.ordinary");
-    assert_eq!(d.result.namespace, ["liteServer"]);
+    assert_eq!(d.result.namespace.as_str(), "liteServer");
+    assert_eq!(d.result.namespace.len(), 1);
     assert_eq!(d.result.name, "SignatureSet");
 }
 

@@ -207,7 +207,7 @@ fn unknown_types(ty: &TypeRef, known: &HashSet<String>, out: &mut Vec<String>) {
                     Some(c) => c.to_uppercase().chain(cs).collect(),
                     None => String::new(),
                 };
-                let mut alt_full = ty.namespace.join(".");
+                let mut alt_full = ty.namespace.to_string();
                 if !alt_full.is_empty() {
                     alt_full.push('.');
                 }

@@ -159,24 +159,6 @@ fn primitive(full_name: &str) -> Option<Ty> {
     })
 }
 
-fn join_name(namespace: &[impl AsRef<str>], name: &str) -> String {
-    let mut out = String::new();
-    for part in namespace {
-        out.push_str(part.as_ref());
-        out.push('.');
-    }
-    out.push_str(name);
-    out
-}
-
-fn type_full_name(ty: &TypeRef) -> String {
-    join_name(&ty.namespace, ty.name.as_str())
-}
-
-fn definition_full_name(def: &Definition) -> String {
-    join_name(&def.namespace, def.name.as_str())
-}
-
 impl Registry {
     /// Indexes the definitions of `files`, read together (api.tl and mtproto.tl refer to
     /// each other's types). The files are expected to be valid (see
@@ -202,7 +184,7 @@ impl Registry {
                     continue;
                 }
                 let index = registry.combinators.len();
-                let name = definition_full_name(def);
+                let name = def.full_name();
                 let is_function = def.section == Section::Functions;
                 registry.combinators.push(Combinator {
                     name: name.clone(),
@@ -217,7 +199,7 @@ impl Registry {
                 registry.by_id.entry(def.id()).or_default().push(index);
                 if !is_function {
                     members
-                        .entry(type_full_name(&def.result))
+                        .entry(def.result.full_name())
                         .or_default()
                         .push((file, index));
                     registry
@@ -340,14 +322,11 @@ impl Registry {
                         && !ty.percent
                         && condition.is_some();
                     let next_is_object = def.params.get(position + 1).is_some_and(|next| {
-                        matches!(&next.kind, AstParamKind::Value { ty, flag: None, .. } if type_full_name(ty) == "Object")
+                        matches!(&next.kind, AstParamKind::Value { ty, flag: None, .. } if ty.full_name() == "Object")
                     });
                     match condition {
                         Some(condition) if is_true_flag => ParamKind::FlagTrue { condition },
-                        None if name == "bytes"
-                            && type_full_name(ty) == "int"
-                            && next_is_object =>
-                        {
+                        None if name == "bytes" && ty.full_name() == "int" && next_is_object => {
                             ParamKind::ObjectLength
                         }
                         _ => ParamKind::Value {
@@ -374,7 +353,7 @@ impl Registry {
         file: Option<usize>,
         generics: &[&str],
     ) -> Ty {
-        let full = type_full_name(ty);
+        let full = ty.full_name();
         if ty.generic || (ty.namespace.is_empty() && generics.contains(&ty.name.as_str())) {
             return Ty::Function;
         }

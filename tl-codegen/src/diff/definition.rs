@@ -66,7 +66,7 @@ pub(crate) fn entry(old: &Side, new: &Side, pair: DefPair, views: Views<'_>) -> 
         old_name: old_def
             .filter(|_| status == Status::Renamed)
             .map(Definition::full_name),
-        namespace: main.namespace.join("."),
+        namespace: main.namespace.to_string(),
         old_id: old_def.map(Definition::id),
         new_id: new_def.map(Definition::id),
         old_definition: old_def.map(ToString::to_string),
