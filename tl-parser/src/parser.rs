@@ -203,9 +203,9 @@ impl<'s> FileParser<'s> {
                 }
                 _ => {
                     self.flush_class();
-                    match cx.declaration(i) {
-                        Ok((rest, def)) => {
-                            self.add_definition(def);
+                    match cx.declaration_into(i, &mut self.schema.definitions) {
+                        Ok((rest, ())) => {
+                            self.finish_definition();
                             i = rest;
                         }
                         Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
@@ -367,7 +367,12 @@ impl<'s> FileParser<'s> {
         }
     }
 
-    fn add_definition(&mut self, mut def: Definition) {
+    /// Completes the definition just parsed (the last one): section, builtin kind, line
+    /// and column of every span, documentation.
+    fn finish_definition(&mut self) {
+        let Some(def) = self.schema.definitions.last_mut() else {
+            return;
+        };
         def.section = self.section;
         def.builtin = builtin_kind(&def);
         let hint = &mut self.line_hint;
@@ -429,7 +434,6 @@ impl<'s> FileParser<'s> {
                 }
             }
         }
-        self.schema.definitions.push(def);
     }
 }
 

@@ -687,3 +687,21 @@ fn any_whitespace_before_at_starts_a_tag() {
         assert_eq!(&back, d, "{printed:?}");
     }
 }
+
+#[test]
+fn declaration_into_pushes_one_definition_or_none() {
+    let src = "messages.x#1 {X:Type} flags:# a:flags.0?Vector<int> q:!X = X;\nbad#zz = T;";
+    let cx = grammar::Cx { src };
+    let mut out = vec![one("kept = Kept;")];
+    let (rest, ()) = cx.declaration_into(src, &mut out).unwrap();
+    assert_eq!(out.len(), 2);
+    let (rest_alone, alone) = cx.declaration(src).unwrap();
+    assert_eq!((rest, &out[1]), (rest_alone, &alone));
+    assert_eq!(alone.full_name(), "messages.x");
+    assert!(matches!(&alone.params[2].kind, ParamKind::Value { ty, .. } if ty.generic));
+    // A declaration that fails leaves the vector as it was.
+    let bad = rest.trim_start();
+    assert!(cx.declaration_into(bad, &mut out).is_err());
+    assert_eq!(out.len(), 2);
+    assert_eq!(out[0].name, "kept");
+}
