@@ -374,7 +374,7 @@ impl<'s> FileParser<'s> {
             return;
         };
         def.section = self.section;
-        def.builtin = builtin_kind(&def);
+        def.builtin = builtin_kind(def);
         let hint = &mut self.line_hint;
         def.span = self
             .lines
