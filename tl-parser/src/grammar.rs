@@ -195,9 +195,9 @@ pub fn full_name(i: &str) -> Res<'_, (Namespace, Name)> {
     Ok((i, (namespace, name)))
 }
 
-/// [`full_name`], written into `namespace` and `name` (both replaced): the parser builds
-/// types in their final place, since moving names through return values costs more than
-/// reading the text.
+/// [`full_name`], written into `namespace` (which must be empty: it is only set when
+/// the name has one) and `name` (replaced): the parser builds types in their final place,
+/// since moving names through return values costs more than reading the text.
 #[inline(always)]
 fn full_name_into<'a>(start: &'a str, namespace: &mut Namespace, name: &mut Name) -> Res<'a, ()> {
     let (mut i, mut last) = ident(start)?;
@@ -269,8 +269,8 @@ impl<'s> Cx<'s> {
     }
 
     /// [`Cx::declaration`], pushed onto `out` (nothing is pushed on an error). The
-    /// definition is built where it ends up: returned and then pushed, its 250 bytes were
-    /// copied three times per declaration.
+    /// definition is built where it ends up: returning it and then pushing it would copy
+    /// its 250 bytes several times per declaration.
     pub fn declaration_into<'a>(&self, start: &'a str, out: &mut Vec<Definition>) -> Res<'a, ()> {
         out.push(Definition {
             namespace: Namespace::new(),
