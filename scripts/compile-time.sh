@@ -66,7 +66,7 @@ publish = false
 tl-runtime = { path = "$ROOT/tl-runtime", features = ["std"] }
 
 [build-dependencies]
-tl-codegen = { path = "$ROOT/tl-codegen" }
+tl-codegen = { path = "$ROOT/tl-codegen", default-features = false }
 $BUILD_OVERRIDE
 EOF
 cat >"$WORK/ours/build.rs" <<EOF

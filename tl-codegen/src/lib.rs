@@ -19,6 +19,9 @@
 //! }
 //! ```
 //!
+//! A build script needs only the library: `default-features = false` leaves out the `tl`
+//! command line (feature `cli`: clap, tl-reflect and what they pull in).
+//!
 //! The generated code depends only on `tl-runtime`. Constructors become structs in
 //! `types::`, abstract types enums in `enums::`, functions structs in `functions::`
 //! (namespaces are modules). Schema errors fail the build with the parser's diagnostics.

@@ -60,7 +60,7 @@ publish = false
 tl-runtime = {{ path = "{runtime}" }}
 
 [build-dependencies]
-tl-codegen = {{ path = "{codegen}" }}
+tl-codegen = {{ path = "{codegen}", default-features = false }}
 
 [profile.dev]
 debug = false
