@@ -9,10 +9,13 @@
 #   PROFILES=debug scripts/compile-time.sh
 #   PROFILES=debug OURS_CONFIG='.default_derives(false).conversions(false)' scripts/compile-time.sh
 #   OPTIMISED_BUILD_SCRIPTS=1 scripts/compile-time.sh
+#   FROM_SCRATCH=1 scripts/compile-time.sh   # every dependency compiled too
 #
 # For each side it creates a scratch crate under target/compile-time/, builds it once to
 # get every dependency compiled, then cleans only the bindings crate and times a rebuild
-# of it (build script compile + generation + the bindings), `cargo build --timings` style
+# of it (build script compile + generation + the bindings; with FROM_SCRATCH=1, the whole
+# target directory is removed instead, so the dependencies, the generator's among them,
+# are compiled as well, as on a fresh clone), `cargo build --timings` style
 # reports are kept in target/compile-time/*/target/cargo-timings/. The two sides are
 # rebuilt in turns, RUNS times (default 3). It prints a line per run (both times and their
 # ratio, ours / theirs, wall clock and CPU time), then one line per profile: the best time
@@ -41,6 +44,10 @@ OURS_CONFIG=${OURS_CONFIG:-}
 # OPTIMISED_BUILD_SCRIPTS=1 compiles build scripts and their dependencies optimised, on
 # both sides ([profile.*.build-override] opt-level = 3, what the README suggests): the
 # generators then run at full speed. Off by default, like cargo.
+# FROM_SCRATCH=1: each build starts from an empty target directory (the registry's
+# downloads are kept). grammers-tl-types' build needs two small crates besides itself;
+# ours compiles the generator's dependencies (syn, prettyplease, nom, ...) first.
+FROM_SCRATCH=${FROM_SCRATCH:-0}
 BUILD_OVERRIDE=""
 if [ "${OPTIMISED_BUILD_SCRIPTS:-0}" = 1 ]; then
     BUILD_OVERRIDE='
@@ -105,8 +112,12 @@ EOF
 # Times a clean rebuild of one package (its dependencies already built).
 time_rebuild() { # dir package profile-flag; prints "wall cpu" in seconds
     local dir=$1 pkg=$2 flag=$3
-    (cd "$dir" && cargo build -q $flag -j "$JOBS" >/dev/null 2>&1)
-    (cd "$dir" && cargo clean -q $flag -p "$pkg")
+    if [ "$FROM_SCRATCH" = 1 ]; then
+        rm -rf "$dir/target"
+    else
+        (cd "$dir" && cargo build -q $flag -j "$JOBS" >/dev/null 2>&1)
+        (cd "$dir" && cargo clean -q $flag -p "$pkg")
+    fi
     # Wall time, and the CPU time (user + system) of the build and its children: the CPU
     # time is the steadier figure on a shared machine.
     /usr/bin/env time -f "%e %U %S" -o "$WORK/time.txt" \
@@ -118,6 +129,9 @@ time_rebuild() { # dir package profile-flag; prints "wall cpu" in seconds
 min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b ? a : b) }'; }
 # The median of the numbers on stdin.
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+
+config_label=${OURS_CONFIG:-default}
+[ "$FROM_SCRATCH" = 1 ] && config_label="$config_label, from scratch (dependencies included)"
 
 for profile in $PROFILES; do
     flag=""
@@ -147,6 +161,6 @@ for profile in $PROFILES; do
         "$profile" "$ours" "$ours_cpu" "$theirs" "$theirs_cpu" "$RUNS" "$ratio" "$cpu_ratio" "$RUNS" "$median_ratio" "$median_cpu"
     # One line per profile and configuration for scripts/benchmarks.sh's table:
     # profile, our configuration, runs, best wall times of each side, median paired ratio.
-    printf '%s\t%s\t%s\t%s\t%s\t%.2f\n' "$profile" "${OURS_CONFIG:-default}" "$RUNS" \
+    printf '%s\t%s\t%s\t%s\t%s\t%.2f\n' "$profile" "$config_label" "$RUNS" \
         "$ours" "$theirs" "$median_ratio" >>"$WORK/results.tsv"
 done
