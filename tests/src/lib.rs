@@ -15,3 +15,9 @@ pub mod telethon {
 pub mod gramjs {
     include!(concat!(env!("OUT_DIR"), "/gramjs.rs"));
 }
+
+/// The Telethon schemas again, generated with `Config::shared_buffers(true)`: `string` and
+/// `bytes` fields share the buffer they were decoded from.
+pub mod telethon_shared {
+    include!(concat!(env!("OUT_DIR"), "/telethon_shared.rs"));
+}

@@ -6,6 +6,7 @@
 //! time. Here they are compiled once.
 //!
 //! - `golden`: every golden vector of independent implementations, byte for byte.
+//! - `shared_golden`: the Telethon vectors again, through zero-copy bindings.
 //! - `reflect_agrees`: the reflective codec and the generated one agree on them.
 //! - `properties`: round trips of generated values of every constructor and function.
 //! - `mtproto_and_limits`: the MTProto service layer from its specification, and limits
@@ -17,3 +18,4 @@ mod golden;
 mod mtproto_and_limits;
 mod properties;
 mod reflect_agrees;
+mod shared_golden;
