@@ -82,7 +82,12 @@ fn check_line(line: &str) -> Result<(), String> {
     found.ok_or_else(|| format!("`{name}` is not in {schema}"))?
 }
 
-fn run_file(path: &Path) -> (usize, Vec<String>) {
+/// Runs `check_line` on every non-empty line of a golden-vector file: how many lines it
+/// checked, and the failures, each with its file and line number.
+pub(crate) fn run_file(
+    path: &Path,
+    check_line: fn(&str) -> Result<(), String>,
+) -> (usize, Vec<String>) {
     let text = read_lines(path);
     let mut checked = 0;
     let mut failures = Vec::new();
@@ -122,7 +127,7 @@ fn golden_vectors_encode_and_decode_exactly() {
     let mut total = 0;
     let mut all_failures = Vec::new();
     for file in golden_files() {
-        let (checked, failures) = run_file(&file);
+        let (checked, failures) = run_file(&file, check_line);
         println!(
             "{}: {checked} vectors, {} failed",
             file.display(),

@@ -3,7 +3,8 @@
 //! write the same bytes back; every proper prefix must be an error. The owned bindings are checked the same way in
 //! `golden`.
 
-use crate::common::{read_lines, same_json};
+use crate::common::same_json;
+use crate::golden::run_file;
 
 use std::path::Path;
 
@@ -67,16 +68,9 @@ fn telethon_vectors_decode_exactly_from_shared_buffers() {
     let mut total = 0;
     let mut failures = Vec::new();
     for name in ["telethon", "telethon-single"] {
-        let path = dir.join(format!("{name}.jsonl.gz"));
-        for (number, line) in read_lines(&path).lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            total += 1;
-            if let Err(why) = check_line(line) {
-                failures.push(format!("{}:{}: {why}", path.display(), number + 1));
-            }
-        }
+        let (checked, failed) = run_file(&dir.join(format!("{name}.jsonl.gz")), check_line);
+        total += checked;
+        failures.extend(failed);
     }
     println!(
         "shared decoding: {total} Telethon vectors, {} failed",
