@@ -10,6 +10,7 @@
 #   PROFILES=debug OURS_CONFIG='.default_derives(false).conversions(false)' scripts/compile-time.sh
 #   OPTIMISED_BUILD_SCRIPTS=1 scripts/compile-time.sh
 #   FROM_SCRATCH=1 scripts/compile-time.sh   # every dependency compiled too
+#   OURS_FEATURES= FROM_SCRATCH=1 scripts/compile-time.sh   # tl-codegen without `pretty`
 #
 # For each side it creates a scratch crate under target/compile-time/, builds it once to
 # get every dependency compiled, then cleans only the bindings crate and times a rebuild
@@ -41,6 +42,10 @@ RUNS=${RUNS:-3}
 # Extra `tl_codegen::Config` calls for our side, e.g. to measure a trimmed build:
 #   OURS_CONFIG='.serde(true)' scripts/compile-time.sh
 OURS_CONFIG=${OURS_CONFIG:-}
+# tl-codegen's features for our side, as the README's Cargo.toml lines give them (`pretty`:
+# the prettyplease layout). Set it empty to leave syn and prettyplease out of the build.
+OURS_FEATURES=${OURS_FEATURES-pretty}
+OURS_FEATURES_TOML=$(for feature in $OURS_FEATURES; do printf '"%s", ' "$feature"; done)
 # OPTIMISED_BUILD_SCRIPTS=1 compiles build scripts and their dependencies optimised, on
 # both sides ([profile.*.build-override] opt-level = 3, what the README suggests): the
 # generators then run at full speed. Off by default, like cargo.
@@ -73,7 +78,7 @@ publish = false
 tl-runtime = { path = "$ROOT/tl-runtime", features = ["std"] }
 
 [build-dependencies]
-tl-codegen = { path = "$ROOT/tl-codegen", default-features = false }
+tl-codegen = { path = "$ROOT/tl-codegen", default-features = false, features = [$OURS_FEATURES_TOML] }
 $BUILD_OVERRIDE
 EOF
 cat >"$WORK/ours/build.rs" <<EOF
@@ -131,6 +136,7 @@ min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b ? a : b) }'; }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 config_label=${OURS_CONFIG:-default}
+[ "$OURS_FEATURES" = pretty ] || config_label="$config_label, tl-codegen features [${OURS_FEATURES// /, }]"
 [ "$FROM_SCRATCH" = 1 ] && config_label="$config_label, from scratch (dependencies included)"
 
 for profile in $PROFILES; do

@@ -8,9 +8,10 @@
 //! parsed and printed one at a time (on every core), then indented to their module's
 //! depth. The output is the same for the same input whatever the number of threads.
 //!
-//! [`Layout::pretty`] chooses the printer: `prettyplease` (the default), or [`plain`], a
-//! printer of the tokens themselves that needs no `syn` parse. In a build script, which
-//! cargo compiles without optimisation, the parse is most of the generator's time.
+//! [`Layout::pretty`] chooses the printer: `prettyplease` (the default, with the `pretty`
+//! feature), or [`plain`], a printer of the tokens themselves that needs no `syn` parse.
+//! In a build script, which cargo compiles without optimisation, the parse is most of the
+//! generator's time; and without the feature, a clean build compiles neither crate.
 
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -21,7 +22,9 @@ use proc_macro2::{Delimiter, Group, Punct, Spacing, TokenStream, TokenTree};
 /// How the generated source is printed.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Layout {
-    /// `prettyplease`; otherwise [`plain`].
+    /// `prettyplease`; otherwise [`plain`]. Always [`plain`] without the `pretty` feature
+    /// ([`Config::format`](crate::Config::format) refuses `true` there).
+    #[cfg_attr(not(feature = "pretty"), allow(dead_code))]
     pub pretty: bool,
     /// Threads that build and print the items.
     pub threads: usize,
@@ -42,11 +45,12 @@ pub(crate) const CHUNK: usize = 24;
 impl Layout {
     /// Formats `tokens` (whole items) as source, every line indented for `depth` modules.
     pub(crate) fn items(self, tokens: TokenStream, depth: usize) -> String {
-        if !self.pretty {
-            return plain(tokens, depth);
+        #[cfg(feature = "pretty")]
+        if self.pretty {
+            let file = syn::parse2::<syn::File>(tokens).expect("generated code is valid Rust");
+            return indent(prettyplease::unparse(&file), depth);
         }
-        let file = syn::parse2::<syn::File>(tokens).expect("generated code is valid Rust");
-        indent(prettyplease::unparse(&file), depth)
+        plain(tokens, depth)
     }
 
     /// The opening of `#attributes pub mod name {` (the tokens are a module with an empty
@@ -125,6 +129,7 @@ pub(crate) fn default_threads() -> usize {
         .max(1)
 }
 
+#[cfg(feature = "pretty")]
 fn indent(text: String, depth: usize) -> String {
     if depth == 0 {
         return text;

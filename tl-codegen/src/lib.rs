@@ -20,7 +20,11 @@
 //! ```
 //!
 //! A build script needs only the library: `default-features = false` leaves out the `tl`
-//! command line (feature `cli`: clap, tl-reflect and what they pull in).
+//! command line (feature `cli`: clap, tl-reflect and what they pull in). Feature `pretty`
+//! (on by default) lays the code out with `syn` + `prettyplease`; without it a simple
+//! printer does ([`Config::format`]), and a clean build compiles neither crate:
+//! `tl-codegen = { version = "0.1", default-features = false, features = ["pretty"] }`
+//! keeps the layout, `features = []` the faster clean build.
 //!
 //! The generated code depends only on `tl-runtime`. Constructors become structs in
 //! `types::`, abstract types enums in `enums::`, functions structs in `functions::`
@@ -152,7 +156,7 @@ impl Default for Config {
             emit_rerun_if_changed: true,
             only: None,
             threads: None,
-            pretty: true,
+            pretty: cfg!(feature = "pretty"),
         }
     }
 }
@@ -324,7 +328,10 @@ impl Config {
         self
     }
 
-    /// Whether the output is laid out by `prettyplease` (the default), like `rustfmt` would.
+    /// Whether the output is laid out by `prettyplease` (the default with the `pretty`
+    /// feature, which is on by default), like `rustfmt` would. Without the feature the simple
+    /// printer is the default and `format(true)` makes [`compile`](Self::compile) and
+    /// [`generate`](Self::generate) fail with [`Error::Options`].
     ///
     /// `false` prints the tokens with a simple printer instead. The output has one item,
     /// statement, field or match arm per line, indented, but long lines are not wrapped (and
@@ -483,6 +490,11 @@ impl Config {
     }
 
     fn generate_units(&self, units: &[Unit<'_>]) -> Result<Generated, Error> {
+        if self.pretty && !cfg!(feature = "pretty") {
+            return Err(Error::Options(
+                "format(true) needs tl-codegen's `pretty` feature (syn and prettyplease): add `features = [\"pretty\"]` to the tl-codegen dependency, or remove format(true)".to_owned(),
+            ));
+        }
         if !self.emit.default_derives {
             let needs = [
                 (self.emit.registry, "registry(true)"),

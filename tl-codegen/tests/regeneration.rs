@@ -60,7 +60,7 @@ publish = false
 tl-runtime = {{ path = "{runtime}" }}
 
 [build-dependencies]
-tl-codegen = {{ path = "{codegen}", default-features = false }}
+tl-codegen = {{ path = "{codegen}", default-features = false, features = ["pretty"] }}
 
 [profile.dev]
 debug = false
