@@ -182,6 +182,13 @@ pub fn emit(
         nest(&modules, tree, &[], depth + 1, layout, &mut parts);
         parts.push(Part::Text(format::module_close(depth)));
     }
+    if model
+        .structs
+        .iter()
+        .any(|s| (0..s.fields.len()).any(|index| object_read_by_id(&s.fields, index)))
+    {
+        parts.push(Part::Text(layout.items(decode_any_object(model), depth)));
+    }
     if options.registry {
         parts.push(Part::Text(layout.items(emitter.registry(), depth)));
     }
@@ -365,6 +372,65 @@ fn fixed_run(mut values: impl Iterator<Item = (usize, TokenStream)>) -> TokenStr
     quote!(out.extend_from_slice(&#joined);)
 }
 
+/// Whether the field at `index` is read with the schema's `decode_any_object`: TON's
+/// `object` and `function` always (`testObject o:object f:function`, nested or not), an
+/// `Object` unless its length is written before it (MTProto's `message`) or nothing follows
+/// it on the wire (`rpc_result`), where it is the rest of the input.
+fn object_read_by_id(fields: &[Field], index: usize) -> bool {
+    match &fields[index].kind {
+        FieldKind::Optional {
+            wire: Wire::Object | Wire::AnyValue,
+            ..
+        }
+        | FieldKind::Required {
+            wire: Wire::AnyValue,
+            ..
+        } => true,
+        FieldKind::Required {
+            wire: Wire::Object, ..
+        } => {
+            let after_length =
+                index > 0 && matches!(fields[index - 1].kind, FieldKind::ObjectLength);
+            let last = fields[index + 1..]
+                .iter()
+                .all(|f| matches!(f.kind, FieldKind::FlagTrue { .. }));
+            !after_length && !last
+        }
+        _ => false,
+    }
+}
+
+/// `decode_any_object`, at the root of a unit whose `Object` fields need it: one boxed value
+/// of any (non-generic) constructor or function of the schema, kept as its bytes, as TON's
+/// own bindings read `object` and `function` (a switch over every constructor).
+fn decode_any_object(model: &Model) -> TokenStream {
+    let arms = model
+        .structs
+        .iter()
+        .filter(|s| s.generics.is_empty())
+        .map(|s| {
+            let id = hex(s.def.id());
+            let tree = format_ident!("{}", s.path.tree.module());
+            let modules = s.path.modules.iter().map(|m| ident(m));
+            let name = ident(&s.path.name);
+            quote!(#id => <#tree::#(#modules::)*#name as ::tl_runtime::BareDecode>::decode_bare(reader).map(drop),)
+        });
+    quote! {
+        /// Reads one boxed value of any constructor or function of this schema and keeps its
+        /// bytes: how `Object` fields whose length the wire does not give (TON's `object` and
+        /// `function`) are decoded. An ID the schema does not define is an error.
+        #[allow(unreachable_patterns)]
+        pub fn decode_any_object(
+            reader: &mut ::tl_runtime::Reader<'_>,
+        ) -> Result<::tl_runtime::Object, ::tl_runtime::DecodeError> {
+            ::tl_runtime::Object::decode_by_id(reader, |id, reader| match id {
+                #(#arms)*
+                _ => Err(reader.unknown_constructor(id, "Object")),
+            })
+        }
+    }
+}
+
 fn hex(id: u32) -> Literal {
     format!("{id:#010x}").parse().expect("a hex literal")
 }
@@ -401,7 +467,7 @@ impl Emitter<'_> {
             Wire::Bytes => quote!(Vec<u8>),
             Wire::Bool => quote!(bool),
             Wire::True => quote!(::tl_runtime::primitives::True),
-            Wire::Object => quote!(::tl_runtime::Object),
+            Wire::Object | Wire::AnyValue => quote!(::tl_runtime::Object),
             Wire::Vector { element, .. } => {
                 let element = self.rust_type(from, element);
                 quote!(Vec<#element>)
@@ -511,6 +577,10 @@ impl Emitter<'_> {
     }
 
     fn decode_expr(&self, from: &ItemPath, wire: &Wire) -> TokenStream {
+        if matches!(wire, Wire::Object | Wire::AnyValue) {
+            let root = Self::root(from);
+            return quote!(#root::decode_any_object(reader)?);
+        }
         let ty = self.rust_type(from, wire);
         match form(wire) {
             Form::Bare => quote!(<#ty as ::tl_runtime::BareDecode>::decode_bare(reader)?),
@@ -696,7 +766,7 @@ impl Emitter<'_> {
         let mut decode_stmts = Vec::new();
         let mut field_inits = Vec::new();
         let mut pending_len = None;
-        for f in &s.fields {
+        for (index, f) in s.fields.iter().enumerate() {
             let fname = ident(&f.name);
             let local = decode_local(&f.name);
             match &f.kind {
@@ -727,6 +797,9 @@ impl Emitter<'_> {
                     let value = moved(match pending_len.take() {
                         Some(read_len) => {
                             quote!({ #read_len ::tl_runtime::Object::decode_with_len(reader, len)? })
+                        }
+                        None if object_read_by_id(&s.fields, index) => {
+                            self.decode_expr(&s.path, &Wire::Object)
                         }
                         None => quote!(::tl_runtime::Object::decode_rest(reader)?),
                     });

@@ -107,8 +107,14 @@ pub enum Wire {
     Struct(usize),
     /// A type variable (`!X`): a generic parameter, boxed on the wire.
     Generic(String),
-    /// `Object`: any boxed value, kept as raw bytes.
+    /// `Object`: any boxed value, kept as raw bytes. Last on the wire (MTProto's
+    /// `rpc_result`) it is the rest of the input, after a `bytes:int` (`message`) that many
+    /// bytes; elsewhere it is read like [`Wire::AnyValue`].
     Object,
+    /// TON's and TDLib's `object`, `function` and `Function` (`object ? = Object;` in the
+    /// schema): a boxed value of any constructor or function of the schema, read by its ID
+    /// (the unit's `decode_any_object`), kept as raw bytes like `Object`.
+    AnyValue,
 }
 
 /// A flag condition: `holder.bit?`.
@@ -440,7 +446,8 @@ impl Model {
             | Wire::True
             | Wire::Enum(_)
             | Wire::Generic(_)
-            | Wire::Object => 4,
+            | Wire::Object
+            | Wire::AnyValue => 4,
             Wire::Long | Wire::Double => 8,
             Wire::Int128 => 16,
             Wire::Int256 => 32,
@@ -536,7 +543,7 @@ impl SizeEstimator<'_> {
             Wire::Long | Wire::Double => 8,
             Wire::Int128 => 16,
             Wire::Int256 => 32,
-            Wire::String | Wire::Bytes | Wire::Vector { .. } | Wire::Object => 24,
+            Wire::String | Wire::Bytes | Wire::Vector { .. } | Wire::Object | Wire::AnyValue => 24,
             Wire::Bool => 1,
             Wire::True => 0,
             Wire::Generic(_) => 16,
@@ -676,11 +683,28 @@ impl<'d> Builder<'d> {
                     boxed: false,
                 })
                 .collect();
-            let mut seen = std::collections::HashSet::new();
-            if !variants.iter().all(|v| seen.insert(v.name.clone())) {
-                for v in &mut variants {
-                    v.name = self.structs[v.structure].path.name.clone();
+            // Names that collide fall back to the constructors' own names, then to those
+            // names with the namespaces below the type's in front (TON's `db.lt.el.key` and
+            // `db.lt.desc.key`, both `db.lt.Key`: `ElKey`, `DescKey`), then to the whole path.
+            let fallbacks: [&dyn Fn(&ItemPath) -> String; 3] = [
+                &|path| path.name.clone(),
+                &|path| qualified_variant_name(path, namespace.len()),
+                &|path| qualified_variant_name(path, 0),
+            ];
+            for fallback in fallbacks {
+                if all_unique(variants.iter().map(|v| &v.name)) {
+                    break;
                 }
+                for v in &mut variants {
+                    v.name = fallback(&self.structs[v.structure].path);
+                }
+            }
+            if !all_unique(variants.iter().map(|v| &v.name)) {
+                let def = self.defs[members[0]];
+                self.errors.push(error(
+                    def,
+                    format!("the constructors of `{tl_name}` cannot be given distinct Rust variant names"),
+                ));
             }
             let e = self.enums.len();
             for &s in &members {
@@ -813,6 +837,12 @@ impl<'d> Builder<'d> {
                 ));
             };
             let element = self.wire(def, element, false, generics)?;
+            if matches!(element, Wire::Object | Wire::AnyValue) {
+                return Err(error(
+                    def,
+                    format!("`{full}` of `Object` is not supported: an element of unknown type has no Rust type to decode into"),
+                ));
+            }
             return Ok(Wire::Vector {
                 boxed: full == "Vector",
                 element: Box::new(element),
@@ -826,6 +856,16 @@ impl<'d> Builder<'d> {
                 return Err(error(def, "`%Bool` has no single constructor"));
             }
             return Ok(wire);
+        }
+        // TON's and TDLib's `object ? = Object;` and `function ? = Function;`: a value of any
+        // constructor, or any function, of the schema (unless the schema defines these
+        // names as ordinary types).
+        if matches!(full.as_str(), "object" | "Function" | "function")
+            && !ty.percent
+            && !self.enum_by_name.contains_key(&full)
+            && !self.constructor_by_name.contains_key(&full)
+        {
+            return Ok(Wire::AnyValue);
         }
         if ty.percent {
             // `%Message`: the single constructor of `Message`.
@@ -902,6 +942,24 @@ impl<'d> Builder<'d> {
 }
 
 /// `InputPeer` + `InputPeerUser` → `User`; otherwise the constructor's own name.
+/// A struct's name with the namespaces of its path after the first `skip` in front, as one
+/// UpperCamelCase name (`db::lt::el::Key`, skipping 2: `ElKey`).
+fn qualified_variant_name(path: &ItemPath, skip: usize) -> String {
+    let mut name: String = path
+        .modules
+        .iter()
+        .skip(skip)
+        .map(|module| ident::type_name(module.trim_start_matches("r#").trim_end_matches('_')))
+        .collect();
+    name.push_str(&path.name);
+    name
+}
+
+fn all_unique<'a>(names: impl Iterator<Item = &'a String>) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    names.into_iter().all(|name| seen.insert(name))
+}
+
 fn variant_name(enum_name: &str, struct_name: &str) -> String {
     match struct_name.strip_prefix(enum_name) {
         Some(rest) if rest.starts_with(|c: char| c.is_ascii_uppercase()) => match rest {

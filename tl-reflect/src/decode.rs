@@ -186,6 +186,15 @@ impl<'r, 'a> Decoder<'r, 'a> {
                 self.boxed_body(c, reader)?
             }
             Ty::Object => self.object(reader, None)?,
+            Ty::AnyValue => {
+                let start = reader.position();
+                let value = self.any_boxed(reader)?;
+                if self.options.raw_objects {
+                    scalars::base64_to_json(&self.input[start..reader.position()])
+                } else {
+                    value
+                }
+            }
             Ty::Unresolved(why) => {
                 return Err(DecodeError::new(
                     reader.position(),

@@ -185,7 +185,7 @@ impl<'r> Encoder<'r> {
                 };
                 self.boxed_constructor(c, object)?;
             }
-            Ty::Object => match value {
+            Ty::Object | Ty::AnyValue => match value {
                 // Raw boxed bytes, as the generated code writes an `Object`.
                 Value::String(_) => {
                     let raw = scalars::base64(value, "Object")?;

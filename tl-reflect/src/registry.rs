@@ -100,6 +100,10 @@ pub(crate) enum Ty {
     Function,
     /// `Object`: any boxed value.
     Object,
+    /// TON's and TDLib's `object`, `function` and `Function` (`object ? = Object;` in the
+    /// schema): one boxed value of any constructor or function of the schemas, found by
+    /// its ID (the generated code's `decode_any_object`).
+    AnyValue,
     /// A type the schemas do not define, or cannot be used here: the reason.
     Unresolved(String),
 }
@@ -380,6 +384,13 @@ impl Registry {
                 (primitive, _) => primitive,
             };
         }
+        if matches!(full.as_str(), "object" | "Function" | "function")
+            && !ty.percent
+            && self.type_named(&full, file).is_none()
+            && self.constructor_named(&full, file).is_none()
+        {
+            return Ty::AnyValue;
+        }
         if ty.percent {
             if let Some(t) = self.type_named(&full, file) {
                 return match self.types[t].by_id.as_slice() {
@@ -587,7 +598,7 @@ impl Registry {
             Ty::Bare(c) => format!("%{}", self.combinators[*c].name),
             Ty::BoxedConstructor(c) => self.combinators[*c].name.clone(),
             Ty::Function => "a function (`!X`)".into(),
-            Ty::Object => "Object".into(),
+            Ty::Object | Ty::AnyValue => "Object".into(),
             Ty::Unresolved(why) => format!("an unusable type ({why})"),
         }
     }
@@ -604,7 +615,7 @@ impl Ty {
             Ty::True { boxed } => 4 * usize::from(*boxed),
             Ty::Vector { boxed: true, .. } => 8,
             Ty::Vector { boxed: false, .. } => 4,
-            Ty::Boxed(_) | Ty::BoxedConstructor(_) | Ty::Function => 4,
+            Ty::Boxed(_) | Ty::BoxedConstructor(_) | Ty::Function | Ty::AnyValue => 4,
             Ty::Bare(_) | Ty::Object | Ty::Unresolved(_) => 0,
         }
     }

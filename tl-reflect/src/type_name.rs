@@ -53,7 +53,7 @@ impl Registry {
                     "Bool has two constructors (boolTrue, boolFalse) and no bare form".into(),
                 ))
             }
-            Ty::Object => {
+            Ty::Object | Ty::AnyValue => {
                 return Err(error(
                     "Object is any boxed value and has no bare form".into(),
                 ))

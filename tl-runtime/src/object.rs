@@ -11,6 +11,21 @@ use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::reader::Reader;
 use crate::{BareEncode, BoxedDecode};
 
+/// An answer of type `Object` (TON's `liteServer.query data:bytes = Object`, whose answer
+/// is that of the query inside): the whole rest of the input, since nothing in the bytes
+/// says where a value of unknown type ends. At least a constructor ID must be there.
+impl BoxedDecode for Object {
+    fn decode_boxed(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        if reader.remaining() < 4 {
+            return Err(reader.error(DecodeErrorKind::UnexpectedEof {
+                needed: 4,
+                remaining: reader.remaining(),
+            }));
+        }
+        Self::decode_rest(reader)
+    }
+}
+
 /// The bytes of one boxed value (constructor ID first).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Object(pub Vec<u8>);
@@ -38,6 +53,24 @@ impl Object {
     pub fn decode_rest(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         let len = reader.remaining();
         Ok(Object(reader.take(len)?.to_vec()))
+    }
+
+    /// Reads one boxed value of a type known only from its constructor ID (TON's `Object`
+    /// and `Function` fields, whose length nothing on the wire gives): reads the ID, lets
+    /// `body` read the rest of that constructor's value (an error for an ID it does not
+    /// know), and keeps every byte read. Generated code passes a `match` over the
+    /// schema's constructors. The value counts as one level of nesting.
+    pub fn decode_by_id(
+        reader: &mut Reader<'_>,
+        body: impl FnOnce(u32, &mut Reader<'_>) -> Result<(), DecodeError>,
+    ) -> Result<Self, DecodeError> {
+        let start = reader.rest();
+        let id = reader.read_u32()?;
+        reader.enter()?;
+        body(id, reader)?;
+        reader.leave();
+        let len = start.len() - reader.remaining();
+        Ok(Object(start[..len].to_vec()))
     }
 
     /// Reads an object of `len` bytes whose length was written before it as an `int`
@@ -69,5 +102,50 @@ impl BareEncode for Object {
     fn encode_bare(&self, out: &mut Vec<u8>) -> Result<(), EncodeError> {
         out.extend_from_slice(&self.0);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_object_answer_is_the_rest_of_the_input() {
+        let bytes = [1, 2, 3, 4, 5, 6, 7, 8];
+        assert_eq!(Object::from_boxed_bytes(&bytes).unwrap().0, bytes);
+        let error = Object::from_boxed_bytes(&[1, 2, 3]).unwrap_err();
+        assert_eq!(
+            error.kind,
+            DecodeErrorKind::UnexpectedEof {
+                needed: 4,
+                remaining: 3
+            }
+        );
+    }
+
+    #[test]
+    fn decode_by_id_keeps_exactly_the_bytes_its_body_reads() {
+        // ID 7 has a 4-byte body; anything else is unknown. Two values, then a trailer.
+        let bytes = [7, 0, 0, 0, 1, 1, 1, 1, 7, 0, 0, 0, 2, 2, 2, 2, 9];
+        let body = |id: u32, reader: &mut Reader<'_>| match id {
+            7 => reader.take(4).map(drop),
+            _ => Err(reader.unknown_constructor(id, "Object")),
+        };
+        let mut reader = Reader::new(&bytes);
+        let first = Object::decode_by_id(&mut reader, body).unwrap();
+        let second = Object::decode_by_id(&mut reader, body).unwrap();
+        assert_eq!(first.0, bytes[..8]);
+        assert_eq!(second.0, bytes[8..16]);
+        assert_eq!(reader.remaining(), 1);
+        let error = Object::decode_by_id(&mut Reader::new(&[9, 0, 0, 0]), body).unwrap_err();
+        assert_eq!(
+            error.kind,
+            DecodeErrorKind::UnknownConstructor {
+                id: 9,
+                expected: "Object"
+            }
+        );
+        // A body cut short is an error, not a shorter object.
+        assert!(Object::decode_by_id(&mut Reader::new(&bytes[..6]), body).is_err());
     }
 }

@@ -157,7 +157,7 @@ fn wire_type(model: &Model, wire: &Wire) -> String {
         Wire::Bytes => "Vec<u8>".into(),
         Wire::Bool => "bool".into(),
         Wire::True => "tl_runtime::primitives::True".into(),
-        Wire::Object => "tl_runtime::Object".into(),
+        Wire::Object | Wire::AnyValue => "tl_runtime::Object".into(),
         Wire::Vector { element, .. } => format!("Vec<{}>", wire_type(model, element)),
         Wire::Generic(name) => name.clone(),
         Wire::Enum(_) | Wire::Struct(_) => match model.path_of(wire) {
