@@ -389,6 +389,7 @@ fn wire_name(model: &Model, wire: &Wire) -> String {
         Wire::Nat => "u32".into(),
         Wire::Int128 => "[u8; 16]".into(),
         Wire::Int256 => "[u8; 32]".into(),
+        Wire::Int512 => "[u8; 64]".into(),
         Wire::String if model.shared_buffers => "ByteString".into(),
         Wire::Bytes if model.shared_buffers => "Bytes".into(),
         Wire::String => "String".into(),

@@ -292,6 +292,7 @@ fn fixed_len(wire: &Wire) -> Option<usize> {
         Wire::Long | Wire::Double => 8,
         Wire::Int128 => 16,
         Wire::Int256 => 32,
+        Wire::Int512 => 64,
         _ => return None,
     })
 }
@@ -302,7 +303,7 @@ fn fixed_bytes(wire: &Wire, value: TokenStream) -> Option<(usize, TokenStream)> 
     let len = fixed_len(wire)?;
     let bytes = match wire {
         Wire::Int | Wire::Long | Wire::Double | Wire::Nat => quote!(#value.to_le_bytes()),
-        Wire::Int128 | Wire::Int256 => value,
+        Wire::Int128 | Wire::Int256 | Wire::Int512 => value,
         Wire::Bool => quote!(::tl_runtime::primitives::bool_id(#value).to_le_bytes()),
         _ => return None,
     };
@@ -459,6 +460,7 @@ impl Emitter<'_> {
             Wire::Nat => quote!(u32),
             Wire::Int128 => quote!([u8; 16]),
             Wire::Int256 => quote!([u8; 32]),
+            Wire::Int512 => quote!([u8; 64]),
             Wire::String if self.options.shared_buffers => {
                 quote!(::tl_runtime::shared::ByteString)
             }
@@ -564,7 +566,9 @@ impl Emitter<'_> {
             Wire::Int | Wire::Long | Wire::Double | Wire::Nat => {
                 return quote!(out.extend_from_slice(&#value.to_le_bytes());)
             }
-            Wire::Int128 | Wire::Int256 => return quote!(out.extend_from_slice(#value.as_slice());),
+            Wire::Int128 | Wire::Int256 | Wire::Int512 => {
+                return quote!(out.extend_from_slice(#value.as_slice());)
+            }
             Wire::Bool => {
                 return quote!(out.extend_from_slice(&::tl_runtime::primitives::bool_id(#value).to_le_bytes());)
             }
@@ -1486,7 +1490,7 @@ pub fn doc_attrs(text: &str) -> TokenStream {
 /// Whether TL-JSON differs from plain serde for this type (base64 bytes, hex int128).
 fn needs_tl_json(wire: &Wire) -> bool {
     match wire {
-        Wire::Bytes | Wire::Int128 | Wire::Int256 => true,
+        Wire::Bytes | Wire::Int128 | Wire::Int256 | Wire::Int512 => true,
         Wire::Vector { element, .. } => needs_tl_json(element),
         _ => false,
     }

@@ -91,6 +91,8 @@ pub enum Wire {
     Int128,
     /// `int256`: `[u8; 32]`.
     Int256,
+    /// `int512` (TDLib's `e2e_api.tl`: `int512 16*[ int ] = Int512;`): `[u8; 64]`.
+    Int512,
     /// `string`: `String`.
     String,
     /// `bytes`: `Vec<u8>`.
@@ -242,6 +244,7 @@ fn special_type(name: &str) -> Option<Wire> {
         "#" | "nat" => Wire::Nat,
         "int128" | "Int128" => Wire::Int128,
         "int256" | "Int256" => Wire::Int256,
+        "int512" | "Int512" => Wire::Int512,
         "string" | "String" => Wire::String,
         "bytes" | "Bytes" => Wire::Bytes,
         "Bool" => Wire::Bool,
@@ -270,6 +273,7 @@ fn provided_by_runtime(def: &Definition) -> bool {
                 | "Bytes"
                 | "Int128"
                 | "Int256"
+                | "Int512"
         )
 }
 
@@ -451,6 +455,7 @@ impl Model {
             Wire::Long | Wire::Double => 8,
             Wire::Int128 => 16,
             Wire::Int256 => 32,
+            Wire::Int512 => 64,
             Wire::String | Wire::Bytes => 4,
             Wire::Vector { boxed, .. } => {
                 if *boxed {
@@ -543,6 +548,7 @@ impl SizeEstimator<'_> {
             Wire::Long | Wire::Double => 8,
             Wire::Int128 => 16,
             Wire::Int256 => 32,
+            Wire::Int512 => 64,
             Wire::String | Wire::Bytes | Wire::Vector { .. } | Wire::Object | Wire::AnyValue => 24,
             Wire::Bool => 1,
             Wire::True => 0,

@@ -110,6 +110,7 @@ impl<'r, 'a> Decoder<'r, 'a> {
             Ty::Double => scalars::double_to_json(f64::from_le_bytes(reader.take_array()?)),
             Ty::Int128 => scalars::hex_to_json(&reader.take_array::<16>()?),
             Ty::Int256 => scalars::hex_to_json(&reader.take_array::<32>()?),
+            Ty::Int512 => scalars::hex_to_json(&reader.take_array::<64>()?),
             Ty::String => {
                 let offset = reader.position();
                 let data = primitives::decode_bytes(reader)?;

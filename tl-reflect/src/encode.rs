@@ -96,6 +96,9 @@ impl<'r> Encoder<'r> {
             Ty::Int256 => self
                 .out
                 .extend_from_slice(&scalars::hex::<32>(value, "int256")?),
+            Ty::Int512 => self
+                .out
+                .extend_from_slice(&scalars::hex::<64>(value, "int512")?),
             Ty::String => match value {
                 Value::String(text) => self.bytes(text.as_bytes())?,
                 other => return Err(scalars::wrong_type("string (a JSON string)", other)),

@@ -83,6 +83,7 @@ impl Registry {
             | Ty::Nat
             | Ty::Int128
             | Ty::Int256
+            | Ty::Int512
             | Ty::String
             | Ty::Bytes => {
                 return Err(TypeError {

@@ -144,7 +144,7 @@ macro_rules! from_arbitrary {
     )*};
 }
 
-from_arbitrary!(i32, i64, u32, bool, [u8; 16], [u8; 32]);
+from_arbitrary!(i32, i64, u32, bool, [u8; 16], [u8; 32], [u8; 64]);
 
 impl Generate for f64 {
     fn generate(u: &mut Unstructured<'_>, _: &mut Budget) -> Result<Self> {

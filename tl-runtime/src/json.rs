@@ -121,7 +121,7 @@ macro_rules! hex_array {
     )*};
 }
 
-hex_array!(16 => "TL int128", 32 => "TL int256");
+hex_array!(16 => "TL int128", 32 => "TL int256", 64 => "TL int512");
 
 /// `bytes` decoded with `Config::shared_buffers`: base64, as `Vec<u8>`.
 #[cfg(feature = "shared")]

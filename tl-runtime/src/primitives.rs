@@ -194,6 +194,7 @@ fixed_size! {
     f64 => 8, f64::from_le_bytes, |v: &f64| v.to_le_bytes();
     [u8; 16] => 16, |v| v, |v: &[u8; 16]| *v;
     [u8; 32] => 32, |v| v, |v: &[u8; 32]| *v;
+    [u8; 64] => 64, |v| v, |v: &[u8; 64]| *v;
 }
 
 macro_rules! length_prefixed {

@@ -153,6 +153,7 @@ fn wire_type(model: &Model, wire: &Wire) -> String {
         Wire::Nat => "u32".into(),
         Wire::Int128 => "[u8; 16]".into(),
         Wire::Int256 => "[u8; 32]".into(),
+        Wire::Int512 => "[u8; 64]".into(),
         Wire::String => "String".into(),
         Wire::Bytes => "Vec<u8>".into(),
         Wire::Bool => "bool".into(),
