@@ -245,8 +245,10 @@ fn special_type(name: &str) -> Option<Wire> {
         "int128" | "Int128" => Wire::Int128,
         "int256" | "Int256" => Wire::Int256,
         "int512" | "Int512" => Wire::Int512,
-        "string" | "String" => Wire::String,
-        "bytes" | "Bytes" => Wire::Bytes,
+        // TDLib's and tonlib's `secureString = SecureString;` and `secureBytes = SecureBytes;`
+        // are `string` and `bytes` on the wire (TDLib keeps them in wiped memory).
+        "string" | "String" | "secureString" | "SecureString" => Wire::String,
+        "bytes" | "Bytes" | "secureBytes" | "SecureBytes" => Wire::Bytes,
         "Bool" => Wire::Bool,
         "True" => Wire::True,
         "Object" => Wire::Object,
@@ -274,6 +276,8 @@ fn provided_by_runtime(def: &Definition) -> bool {
                 | "Int128"
                 | "Int256"
                 | "Int512"
+                | "SecureString"
+                | "SecureBytes"
         )
 }
 

@@ -155,8 +155,9 @@ fn primitive(full_name: &str) -> Option<Ty> {
         "int128" | "Int128" => Ty::Int128,
         "int256" | "Int256" => Ty::Int256,
         "int512" | "Int512" => Ty::Int512,
-        "string" | "String" => Ty::String,
-        "bytes" | "Bytes" => Ty::Bytes,
+        // TDLib's and tonlib's `secureString = SecureString;`, `secureBytes = SecureBytes;`.
+        "string" | "String" | "secureString" | "SecureString" => Ty::String,
+        "bytes" | "Bytes" | "secureBytes" | "SecureBytes" => Ty::Bytes,
         "Bool" => Ty::Bool,
         "True" => Ty::True { boxed: true },
         "true" => Ty::True { boxed: false },
