@@ -137,6 +137,7 @@ pub fn emit(
         docs: &docs,
         typed_errors,
         shallowest,
+        leaf_struct: leaf_struct(model),
     };
     for (index, s) in model.structs.iter().enumerate() {
         modules
@@ -266,6 +267,9 @@ struct Emitter<'m> {
     typed_errors: bool,
     /// With `arbitrary`: per enum, the variant whose values nest least deep.
     shallowest: Vec<Option<usize>>,
+    /// With `arbitrary`: a constructor of scalar fields only, whose values fill the objects
+    /// read by their ID (`decode_any_object`), so that those decode again.
+    leaf_struct: Option<usize>,
 }
 
 /// How a value is written: with or without its constructor ID.
@@ -430,6 +434,42 @@ fn decode_any_object(model: &Model) -> TokenStream {
             })
         }
     }
+}
+
+/// The first non-generic constructor (of a type, else a function) whose fields are all
+/// scalars, or that has none.
+fn leaf_struct(model: &Model) -> Option<usize> {
+    let scalar = |wire: &Wire| {
+        matches!(
+            wire,
+            Wire::Int
+                | Wire::Long
+                | Wire::Double
+                | Wire::Nat
+                | Wire::Int128
+                | Wire::Int256
+                | Wire::Int512
+                | Wire::String
+                | Wire::Bytes
+                | Wire::Bool
+                | Wire::True
+        )
+    };
+    let is_leaf = |s: &Struct| {
+        s.generics.is_empty()
+            && s.fields.iter().all(|f| match &f.kind {
+                FieldKind::Required { wire, .. } | FieldKind::Optional { wire, .. } => scalar(wire),
+                FieldKind::Flags | FieldKind::FlagTrue { .. } => true,
+                FieldKind::ObjectLength => false,
+            })
+    };
+    let by_tree = |tree: Tree| {
+        model
+            .structs
+            .iter()
+            .position(|s| s.path.tree == tree && is_leaf(s))
+    };
+    by_tree(Tree::Types).or_else(|| by_tree(Tree::Functions))
 }
 
 fn hex(id: u32) -> Literal {
@@ -1117,12 +1157,26 @@ impl Emitter<'_> {
     ) -> TokenStream {
         let inline = self.inline();
         let name = ident(&s.path.name);
-        let generate = quote!(::tl_runtime::arbitrary::Generate::generate(u, budget)?);
+        let any_generate = quote!(::tl_runtime::arbitrary::Generate::generate(u, budget)?);
         let mut groups = Vec::new();
         let mut group_locals: BTreeMap<(String, u32), proc_macro2::Ident> = BTreeMap::new();
         let mut inits = Vec::new();
-        for f in s.fields.iter().filter(|f| f.is_stored()) {
+        for (index, f) in s.fields.iter().enumerate() {
+            if !f.is_stored() {
+                continue;
+            }
             let fname = ident(&f.name);
+            // An object read by its ID must be a value of the schema to decode again.
+            let generate = match self.leaf_struct {
+                Some(leaf) if object_read_by_id(&s.fields, index) => {
+                    let leaf = Self::item_path(&s.path, &self.model.structs[leaf].path);
+                    quote!(::tl_runtime::Object::from_boxed(
+                        &<#leaf as ::tl_runtime::arbitrary::Generate>::generate(u, budget)?
+                    )
+                    .map_err(|_| ::tl_runtime::arbitrary::Error::IncorrectFormat)?)
+                }
+                _ => any_generate.clone(),
+            };
             let shared =
                 |flag: &crate::model::FlagRef,
                  groups: &mut Vec<TokenStream>,
