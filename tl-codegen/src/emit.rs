@@ -175,7 +175,8 @@ pub fn emit(
                 #doc
                 // `dead_code`: bindings are usually included into a private module, and a client
                 // uses a few of thousands of types; the rest must not warn in the consuming crate.
-                #[allow(clippy::large_enum_variant, clippy::enum_variant_names, clippy::module_inception, clippy::identity_op, clippy::needless_borrow, clippy::match_single_binding, clippy::let_and_return, unused_parens, dead_code)]
+                // `question_mark`: the codecs write `?` out, which compiles faster (`propagate`).
+                #[allow(clippy::large_enum_variant, clippy::enum_variant_names, clippy::module_inception, clippy::identity_op, clippy::needless_borrow, clippy::match_single_binding, clippy::let_and_return, clippy::question_mark, unused_parens, dead_code)]
                 pub mod #name {}
             },
             depth,
@@ -288,6 +289,23 @@ fn form(wire: &Wire) -> Form {
         | Wire::Vector { boxed: true, .. } => Form::Boxed,
         _ => Form::Bare,
     }
+}
+
+/// `#result?`, written out for the generated codecs: the value of an `Ok`, or a `return`
+/// of the `Err` as it is (decoders return `DecodeError`, encoders `EncodeError`, so no
+/// conversion is needed). `?` adds calls to `Try::branch` and `FromResidual::from_residual`
+/// to every function body, which rustc type-checks and borrow-checks one by one; the whole
+/// API holds about 12,000 of them, and writing the `match` made its debug build about 4%
+/// faster (5% with the lean switches; BENCHMARKS.md). Optimised, the code is the same.
+fn propagate(result: TokenStream) -> TokenStream {
+    let result = moved(result);
+    quote!(match #result { Ok(value) => value, Err(error) => return Err(error), })
+}
+
+/// `#result?;` for a result that holds `()`, written out as [`propagate`] says why.
+fn propagate_stmt(result: TokenStream) -> TokenStream {
+    let result = moved(result);
+    quote!(if let Err(error) = #result { return Err(error); })
 }
 
 fn fixed_len(wire: &Wire) -> Option<usize> {
@@ -615,20 +633,22 @@ impl Emitter<'_> {
             _ => {}
         }
         match form(wire) {
-            Form::Bare => quote!(#value.encode_bare(out)?;),
-            Form::Boxed => quote!(#value.encode_boxed(out)?;),
+            Form::Bare => propagate_stmt(quote!(#value.encode_bare(out))),
+            Form::Boxed => propagate_stmt(quote!(#value.encode_boxed(out))),
         }
     }
 
     fn decode_expr(&self, from: &ItemPath, wire: &Wire) -> TokenStream {
         if matches!(wire, Wire::Object | Wire::AnyValue) {
             let root = Self::root(from);
-            return quote!(#root::decode_any_object(reader)?);
+            return propagate(quote!(#root::decode_any_object(reader)));
         }
         let ty = self.rust_type(from, wire);
         match form(wire) {
-            Form::Bare => quote!(<#ty as ::tl_runtime::BareDecode>::decode_bare(reader)?),
-            Form::Boxed => quote!(<#ty as ::tl_runtime::BoxedDecode>::decode_boxed(reader)?),
+            Form::Bare => propagate(quote!(<#ty as ::tl_runtime::BareDecode>::decode_bare(reader))),
+            Form::Boxed => {
+                propagate(quote!(<#ty as ::tl_runtime::BoxedDecode>::decode_boxed(reader)))
+            }
         }
     }
 
@@ -732,9 +752,11 @@ impl Emitter<'_> {
                     // The next field is the `Object` whose length this is.
                     let body = ident(&s.fields[i + 1].name);
                     len_terms.push(quote!(4));
-                    encode_stmts.push(Write::Other(
-                        quote!(out.extend_from_slice(&self.#body.len_field()?.to_le_bytes());),
-                    ));
+                    let body_len = propagate(quote!(self.#body.len_field()));
+                    encode_stmts.push(Write::Other(quote! {
+                        let body_len: i32 = #body_len;
+                        out.extend_from_slice(&body_len.to_le_bytes());
+                    }));
                 }
                 FieldKind::Required { wire, .. } => {
                     len_terms.push(Self::len_expr(wire, quote!(self.#fname)));
@@ -825,27 +847,32 @@ impl Emitter<'_> {
                         _ => false,
                     });
                     decode_stmts.push(if used {
-                        quote!(let #word = <u32 as ::tl_runtime::BareDecode>::decode_bare(reader)?;)
+                        let value = propagate(quote!(reader.read_u32()));
+                        quote!(let #word = #value;)
                     } else {
-                        quote!(<u32 as ::tl_runtime::BareDecode>::decode_bare(reader)?;)
+                        propagate_stmt(quote!(reader.read_u32()))
                     });
                 }
                 FieldKind::ObjectLength => {
-                    pending_len = Some(
-                        quote!(let len = <i32 as ::tl_runtime::BareDecode>::decode_bare(reader)?;),
-                    );
+                    let value = propagate(quote!(<i32 as ::tl_runtime::BareDecode>::decode_bare(
+                        reader
+                    )));
+                    pending_len = Some(quote!(let len = #value;));
                 }
                 FieldKind::Required {
                     wire: Wire::Object, ..
                 } => {
                     let value = moved(match pending_len.take() {
                         Some(read_len) => {
-                            quote!({ #read_len ::tl_runtime::Object::decode_with_len(reader, len)? })
+                            let value = propagate(quote!(::tl_runtime::Object::decode_with_len(
+                                reader, len
+                            )));
+                            quote!({ #read_len #value })
                         }
                         None if object_read_by_id(&s.fields, index) => {
                             self.decode_expr(&s.path, &Wire::Object)
                         }
-                        None => quote!(::tl_runtime::Object::decode_rest(reader)?),
+                        None => propagate(quote!(::tl_runtime::Object::decode_rest(reader))),
                     });
                     decode_stmts.push(quote!(let #local = #value;));
                     field_inits.push(if local == fname {
@@ -1352,8 +1379,9 @@ impl Emitter<'_> {
                 variants.push(quote!(#vdoc #rename #vname(#payload),));
                 len_arms.push(quote!(Self::#vname(value) => value.boxed_len(),));
                 encode_arms.push(quote!(Self::#vname(value) => value.encode_boxed(out),));
-                let decode =
-                    moved(quote!(<#path as ::tl_runtime::BareDecode>::decode_bare(reader)?));
+                let decode = moved(propagate(
+                    quote!(<#path as ::tl_runtime::BareDecode>::decode_bare(reader)),
+                ));
                 let decode = moved(if v.boxed {
                     quote!(Box::new(#decode))
                 } else {
@@ -1427,8 +1455,8 @@ impl Emitter<'_> {
             impl ::tl_runtime::BoxedDecode for #name {
                 #inline
                 fn decode_boxed(reader: &mut ::tl_runtime::Reader<'_>) -> Result<Self, ::tl_runtime::DecodeError> {
-                    let id = reader.read_u32()?;
-                    reader.enter()?;
+                    let id = match reader.read_u32() { Ok(id) => id, Err(error) => return Err(error), };
+                    if let Err(error) = reader.enter() { return Err(error); }
                     let value = match id {
                         #(#decode_arms)*
                         _ => return Err(reader.unknown_constructor(id, #tl_name)),

@@ -104,7 +104,7 @@ fn plain_layout_of_a_small_schema() {
         "    /// The constructor `point`.\n",
         "    pub struct Point {\n        /// TL parameter `x`.\n        pub x: i32,\n",
         "        fn encode_bare(&self, out: &mut Vec<u8>) -> Result<(), ::tl_runtime::EncodeError> {\n            out.extend_from_slice(&::tl_runtime::primitives::join::<4, 4, 8>(self.x.to_le_bytes(), self.y.to_le_bytes()));\n",
-        "            let x = <i32 as ::tl_runtime::BareDecode>::decode_bare(reader)?;\n",
+        "            let x = match <i32 as ::tl_runtime::BareDecode>::decode_bare(reader) {\n                Ok(value) => value,\n                Err(error) => return Err(error),\n            };\n",
         "    impl ::tl_runtime::RemoteCall for GetPoint {\n        type Answer = super::enums::Point;\n    }\n",
     ] {
         assert!(code.contains(expected), "missing {expected:?} in:\n{code}");

@@ -17,9 +17,6 @@
 
 extern crate alloc;
 
-// NOTE(skeleton): module layout and trait signatures below are the contract with
-// `tl-codegen`. Bodies and further helpers are filled in by the runtime work.
-
 #[cfg(feature = "arbitrary")]
 pub mod arbitrary;
 mod error;
