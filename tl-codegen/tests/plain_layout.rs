@@ -111,3 +111,34 @@ fn plain_layout_of_a_small_schema() {
     }
     assert!(code.ends_with("}\n"), "ends with a line break");
 }
+
+#[test]
+fn doc_lines_with_quotes_and_hashes_read_back_as_written() {
+    // Doc lines are raw string literals (`r#"..."#`): quotes followed by `#`s need a
+    // longer fence.
+    let source = "\
+//@description A point, \"#not a fence\" and \"##neither\"
+//@x The \"x\"## coordinate
+point x:int = Point;
+";
+    let dir = std::env::temp_dir().join(format!("tl-doc-literals-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let schema = dir.join("point.tl");
+    std::fs::write(&schema, source).expect("writes the schema");
+    let mut config = tl_codegen::Config::new();
+    config.schema(&schema);
+    let (pretty, plain) = both_layouts(&mut config);
+    assert_same_tokens(&mut config, "point.tl");
+    for (layout, code) in [("prettyplease", &pretty), ("simple", &plain)] {
+        for line in [
+            "/// A point, \"#not a fence\" and \"##neither\"\n",
+            "/// The \"x\"## coordinate\n",
+        ] {
+            assert!(
+                code.contains(line),
+                "{layout}: missing {line:?} in:\n{code}"
+            );
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
