@@ -295,7 +295,7 @@ fn form(wire: &Wire) -> Form {
 /// of the `Err` as it is (decoders return `DecodeError`, encoders `EncodeError`, so no
 /// conversion is needed). `?` adds calls to `Try::branch` and `FromResidual::from_residual`
 /// to every function body, which rustc type-checks and borrow-checks one by one; the whole
-/// API holds about 12,000 of them, and writing the `match` made its debug build about 4%
+/// API holds about 12,000 of them, and writing the `match` made its debug build about 6%
 /// faster (5% with the lean switches; BENCHMARKS.md). Optimised, the code is the same.
 fn propagate(result: TokenStream) -> TokenStream {
     let result = moved(result);
