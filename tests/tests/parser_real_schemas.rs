@@ -247,7 +247,13 @@ fn every_explicit_id_is_verified() {
             }
         }
     }
-    assert!(explicit > 4000, "{explicit}");
+    // The vendored api.tl + mtproto.tl alone hold about 2,600; with ../shared's schemas
+    // (golden and TDLib copies of the API) there are several thousand more.
+    let least = if shared().is_some() { 4000 } else { 2500 };
+    assert!(
+        explicit > least,
+        "{explicit} explicit IDs, expected over {least}"
+    );
     // Every allow-list entry is needed by some real schema (when ../shared is present).
     if shared().is_some() {
         let listed: std::collections::BTreeSet<_> = tl_parser::KNOWN_ID_EXCEPTIONS
