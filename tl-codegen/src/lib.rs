@@ -397,14 +397,15 @@ impl Config {
         self
     }
 
-    /// Makes an explicit ID that differs from the computed one an error (the documented
+    /// Makes an explicit ID that neither ID rule reproduces an error (the documented
     /// historical exceptions excepted).
     pub fn strict_ids(&mut self, strict: bool) -> &mut Self {
         self.parse.strict_ids = strict;
         self
     }
 
-    /// How IDs are computed: Telegram's rule (default) or TON's literal one.
+    /// How IDs are computed: Telegram's rule (default) or TDLib's and TON's literal one
+    /// (detected either way for a schema that declares `bytes` itself).
     pub fn id_rule(&mut self, rule: IdRule) -> &mut Self {
         self.parse.id_rule = rule;
         self

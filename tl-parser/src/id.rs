@@ -14,7 +14,10 @@
 //! - every `x:holder.N?true` parameter is left out;
 //! - single spaces between tokens.
 //!
-//! Known explicit IDs that no rule reproduces are listed in [`KNOWN_ID_EXCEPTIONS`].
+//! An explicit ID is verified against both rules (see `ParseOptions::detect_id_rule`):
+//! Telegram's `ipPortSecret` was hashed literally, and TDLib's `secret_api.tl`, a literal
+//! schema, copies Telegram's folded IDs. Known explicit IDs that neither rule reproduces
+//! are listed in [`KNOWN_ID_EXCEPTIONS`].
 
 use crate::ast::*;
 
@@ -127,10 +130,6 @@ fn ty(t: &TypeRef, out: &mut String, leading_space: bool) {
     }
 }
 
-const CONFIG_SIMPLE_BYTES: &str =
-    "help.configSimple family (fetched over DNS/HTTPS, outside MTProto): \
-    the ID is the CRC32 of the text with `secret:bytes` left as `bytes` (the Literal rule \
-    gives 0x37982646), not folded to `string` as everywhere else in Telegram's schemas";
 const CONFIG_SIMPLE: &str = "help.configSimple family (fetched over DNS/HTTPS, outside MTProto): \
     hand-assigned ID; no normalisation of the published text (Telegram or Literal rule, \
     `vector<IpPort>` or `vector<%IpPort>`) reproduces it";
@@ -145,10 +144,6 @@ const LEGACY: &str = "TDLib renamed an old constructor by appending `Legacy`; th
 const SECRET_LAYER: &str = "TDLib's secret_api.tl renames the constructors of older secret-chat \
     layers by appending the layer number (8, 23, 45, 46); the ID is the CRC of the original \
     declaration (the name without the number)";
-const SECRET_BYTES: &str =
-    "secret-chat layer 143 constructor: its ID is the CRC32 of the text with \
-    `bytes` left as `bytes` (the Literal rule reproduces 0x6abd9782)";
-
 /// An explicit ID known not to match the computed one, and why.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct IdException {
@@ -163,11 +158,6 @@ pub struct IdException {
 /// listed here is never reported, not even with `strict_ids`. Matching is by full name
 /// *and* ID, so a changed ID is reported again.
 pub const KNOWN_ID_EXCEPTIONS: &[IdException] = &[
-    IdException {
-        name: "ipPortSecret",
-        id: 0x37982646,
-        reason: CONFIG_SIMPLE_BYTES,
-    },
     IdException {
         name: "accessPointRule",
         id: 0x4679b65f,
@@ -282,11 +272,6 @@ pub const KNOWN_ID_EXCEPTIONS: &[IdException] = &[
         name: "decryptedMessageMediaDocument46",
         id: 0x7afe8ae2,
         reason: SECRET_LAYER,
-    },
-    IdException {
-        name: "decryptedMessageMediaDocument",
-        id: 0x6abd9782,
-        reason: SECRET_BYTES,
     },
 ];
 

@@ -32,12 +32,13 @@
 //! # ID rules
 //!
 //! [`ParseOptions::id_rule`] picks [`IdRule::Telegram`] (default: a `bytes` parameter
-//! hashes as `string`) or [`IdRule::Literal`] (TON). With [`ParseOptions::detect_id_rule`]
-//! (default `true`) a schema declaring TON's `bytes data:string = Bytes;` is hashed with
-//! the literal rule whatever `id_rule` says; [`ParseResult::id_rule`] tells which was
-//! used. An explicit ID that differs from the computed one is a warning, or an error with
-//! [`ParseOptions::strict_ids`], unless it is in [`KNOWN_ID_EXCEPTIONS`] (each entry says
-//! why).
+//! hashes as `string`) or [`IdRule::Literal`] (TDLib, TON). With
+//! [`ParseOptions::detect_id_rule`] (default `true`) a schema that declares the type `bytes`
+//! itself, as TDLib's and TON's do (`bytes = Bytes;`, `bytes data:string = Bytes;`), is
+//! hashed with the literal rule whatever `id_rule` says; [`ParseResult::id_rule`] tells
+//! which was used. An explicit ID that neither rule reproduces is a warning, or an error
+//! with [`ParseOptions::strict_ids`], unless it is in [`KNOWN_ID_EXCEPTIONS`] (each entry
+//! says why).
 //!
 //! # Builtins
 //!

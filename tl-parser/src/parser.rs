@@ -13,10 +13,11 @@ use crate::id;
 pub struct ParseOptions {
     /// The rule used to compute constructor IDs (when `detect_id_rule` does not apply).
     pub id_rule: IdRule,
-    /// When true (the default), a schema that declares TON's `bytes data:string = Bytes;`
-    /// is hashed with [`IdRule::Literal`] whatever `id_rule` says.
+    /// When true (the default), a schema that declares the type `bytes` itself, as TDLib's
+    /// and TON's do (`bytes = Bytes;`, `bytes data:string = Bytes;`), is hashed with
+    /// [`IdRule::Literal`] whatever `id_rule` says (see [`detect_literal`]).
     pub detect_id_rule: bool,
-    /// Report an explicit ID that differs from the computed one as an error rather than a
+    /// Report an explicit ID that neither rule reproduces as an error rather than a
     /// warning (except for entries of [`id::KNOWN_ID_EXCEPTIONS`], which are never reported).
     pub strict_ids: bool,
 }
@@ -126,15 +127,25 @@ pub fn parse(file_name: &str, source: &str, options: &ParseOptions) -> ParseResu
     }
 }
 
-/// TON's schemas declare `bytes data:string = Bytes;` and hash `bytes` literally.
+/// Whether `schema` comes from TDLib's or TON's tools, which hash `bytes` as written: their
+/// schemas declare the type `bytes` themselves (`bytes = Bytes;` in TDLib's `td_api.tl` and
+/// tonlib's `tonlib_api.tl`, `bytes data:string = Bytes;` in TON's `ton_api.tl` and
+/// `lite_api.tl`), which Telegram's `api.tl` never does. TDLib's Java binding, for one,
+/// gives `setDatabaseEncryptionKey new_encryption_key:bytes = Ok;` the ID -1204599371
+/// (0xb83345b5), the literal rule's; folding `bytes` to `string` would give 0x91d6a975.
 pub fn detect_literal(schema: &Schema) -> bool {
-    schema.definitions.iter().any(|d| {
-        d.name == "bytes"
-            && d.namespace.is_empty()
-            && d.result.name == "Bytes"
-            && d.params.len() == 1
-            && matches!(&d.params[0].kind, ParamKind::Value { ty, .. } if ty.name == "string")
-    })
+    schema
+        .definitions
+        .iter()
+        .any(|d| d.builtin == Some(Builtin::Bytes) && d.namespace.is_empty())
+}
+
+/// The other rule: the two differ only in how a `bytes` parameter hashes.
+fn other_rule(rule: IdRule) -> IdRule {
+    match rule {
+        IdRule::Telegram => IdRule::Literal,
+        IdRule::Literal => IdRule::Telegram,
+    }
 }
 
 struct DocTag {
@@ -658,7 +669,13 @@ fn check_file(
         let full_len = def.full_name_len();
         let full = &buf[..full_len];
         if let Some(explicit) = def.explicit_id {
-            if explicit != def.computed_id && id::known_exception(full, explicit).is_none() {
+            // An explicit ID may also follow the other rule: TDLib's `secret_api.tl` hashes
+            // literally but copies Telegram's IDs, computed with `bytes` folded to `string`;
+            // Telegram's `ipPortSecret` was hashed literally. Either is the ID as designed.
+            if explicit != def.computed_id
+                && id::known_exception(full, explicit).is_none()
+                && id::compute_id(def, other_rule(rule)) != explicit
+            {
                 let sev = if options.strict_ids {
                     Severity::Error
                 } else {

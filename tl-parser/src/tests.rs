@@ -485,6 +485,60 @@ fn ton_rule_detected() {
     assert_eq!(r.id_rule, IdRule::Telegram);
 }
 
+/// TDLib's `td_api.tl` and tonlib's `tonlib_api.tl` declare `bytes = Bytes;` and are hashed
+/// literally too. The IDs are those of their official Java bindings (`TdApi.java`:
+/// `SetDatabaseEncryptionKey.CONSTRUCTOR = -1204599371`; tonlib's `TonApi.java`:
+/// `RawExtMessageInfo.CONSTRUCTOR = 0x34197fae`).
+#[test]
+fn tdlib_and_tonlib_rule_detected() {
+    let r = parse(
+        "td_api.tl",
+        "bytes = Bytes;\nok = Ok;\n---functions---\nsetDatabaseEncryptionKey new_encryption_key:bytes = Ok;",
+        &opts(),
+    );
+    assert_eq!(r.id_rule, IdRule::Literal);
+    assert_eq!(r.schema.definitions[2].computed_id, -1204599371i32 as u32);
+    let r = parse(
+        "tonlib_api.tl",
+        "bytes = Bytes;\nraw.extMessageInfo hash:bytes = raw.ExtMessageInfo;",
+        &opts(),
+    );
+    assert_eq!(r.id_rule, IdRule::Literal);
+    assert_eq!(r.schema.definitions[1].computed_id, 0x34197fae);
+}
+
+/// An explicit ID is accepted under either rule, even with `strict_ids`: TDLib's
+/// `secret_api.tl` is a literal schema holding Telegram's folded IDs, and Telegram's
+/// `ipPortSecret` was hashed literally. An ID that neither rule gives is still reported.
+#[test]
+fn explicit_ids_verified_under_either_rule() {
+    let strict = ParseOptions {
+        strict_ids: true,
+        ..opts()
+    };
+    // Folded (`bytes` as `string`) in a schema detected as literal.
+    let secret = "bytes = Bytes;\n\
+        decryptedMessageMediaPhoto#f1fa8d78 thumb:bytes thumb_w:int thumb_h:int w:int h:int \
+        size:int key:bytes iv:bytes caption:string = DecryptedMessageMedia;";
+    let r = parse("secret_api.tl", secret, &strict);
+    assert_eq!(r.id_rule, IdRule::Literal);
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    // Literal in a Telegram schema.
+    let r = parse(
+        "api.tl",
+        "ipPortSecret#37982646 ipv4:int port:int secret:bytes = IpPort;",
+        &strict,
+    );
+    assert_eq!(r.id_rule, IdRule::Telegram);
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    let r = parse(
+        "api.tl",
+        "ipPortSecret#37982647 ipv4:int port:int secret:bytes = IpPort;",
+        &strict,
+    );
+    assert!(r.has_errors(), "{:?}", r.diagnostics);
+}
+
 // ---- per-file checks ----
 
 #[test]

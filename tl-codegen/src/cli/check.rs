@@ -17,8 +17,9 @@ pub struct Args {
     /// allow-list of historical exceptions still applies).
     #[arg(long)]
     pub strict_ids: bool,
-    /// How to compute IDs. Without it: Telegram's rule, or TON's literal rule for a schema
-    /// that declares `bytes data:string = Bytes;`.
+    /// How to compute IDs. Without it: Telegram's rule, or TDLib's and TON's literal rule
+    /// for a schema that declares `bytes` itself (`bytes = Bytes;`, `bytes data:string =
+    /// Bytes;`).
     #[arg(long, value_enum, value_name = "RULE")]
     pub id_rule: Option<IdRuleArg>,
 }

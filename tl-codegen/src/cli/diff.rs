@@ -56,7 +56,8 @@ pub struct Args {
     #[arg(long, value_enum, value_name = "AXIS", value_delimiter = ',')]
     pub fail_on: Vec<Gate>,
     /// How IDs are computed where a schema writes none. Without it: Telegram's rule, or
-    /// TON's literal rule for a schema that declares `bytes data:string = Bytes;`.
+    /// TDLib's and TON's literal rule for a schema that declares `bytes` itself
+    /// (`bytes = Bytes;`, `bytes data:string = Bytes;`).
     #[arg(long, value_enum, value_name = "RULE")]
     pub id_rule: Option<IdRuleArg>,
 }

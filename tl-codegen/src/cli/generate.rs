@@ -52,7 +52,7 @@ pub struct Args {
     /// Explicit IDs that differ from the computed ones are errors (`Config::strict_ids`).
     #[arg(long)]
     pub strict_ids: bool,
-    /// How IDs are computed (`Config::id_rule`); TON's schemas are detected either way.
+    /// How IDs are computed (`Config::id_rule`); TDLib's and TON's schemas are detected either way.
     #[arg(long, value_enum, value_name = "RULE")]
     pub id_rule: Option<IdRuleArg>,
     /// A documentation file beside the schemas (`Config::docs`): mtcute's `api-schema.json`

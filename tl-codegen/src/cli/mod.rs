@@ -51,7 +51,7 @@ pub enum Command {
 pub enum IdRuleArg {
     /// Telegram: `bytes` parameters hash as `string`.
     Telegram,
-    /// TON: the text hashes as written.
+    /// TDLib, TON: the text hashes as written.
     Literal,
 }
 

@@ -14,8 +14,8 @@ pub struct SchemaArgs {
     #[arg(long = "schema", short = 's', value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
     /// How constructor IDs are computed where a schema writes none. Without it:
-    /// Telegram's rule, or TON's literal rule for a schema that declares
-    /// `bytes data:string = Bytes;`.
+    /// Telegram's rule, or TDLib's and TON's literal rule for a schema that declares
+    /// `bytes` itself (`bytes = Bytes;`, `bytes data:string = Bytes;`).
     #[arg(long, value_enum, value_name = "RULE")]
     pub id_rule: Option<IdRuleArg>,
 }
