@@ -487,8 +487,8 @@ fn probe(spec: &str) -> ! {
 // ---------------------------------------------------------------------------------------
 // Lengths and allocations.
 
-/// Lengths and counts that claim more than the input holds: `LengthTooLarge` (or the
-/// equivalent), and not one byte allocated for them (only for what encloses them, when
+/// Lengths and counts that claim more than the input holds: `LengthTooLarge` or
+/// `CountTooLarge` (or the equivalent), and not one byte allocated for them (only for what encloses them, when
 /// something does: `allowed`).
 fn hostile_lengths_allocate_nothing() {
     fn claim<T: BoxedDecode>(what: &str, wire: &[u8], offset: usize, allowed: usize) {
@@ -497,7 +497,9 @@ fn hostile_lengths_allocate_nothing() {
         assert!(
             matches!(
                 err.kind,
-                DecodeErrorKind::LengthTooLarge { .. } | DecodeErrorKind::Invalid(_)
+                DecodeErrorKind::LengthTooLarge { .. }
+                    | DecodeErrorKind::CountTooLarge { .. }
+                    | DecodeErrorKind::Invalid(_)
             ),
             "{what}: {err}"
         );

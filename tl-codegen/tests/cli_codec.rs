@@ -635,3 +635,108 @@ fn generate_reports_bad_schemas_and_options() {
     assert!(stderr(&output).starts_with("error: cannot write no/such/dir/out.rs: "));
     assert!(!Path::new(out).exists());
 }
+
+/// Every command with its output going nowhere: a full disk is an error (exit 1, said on
+/// stderr), a closed pipe is the reader's choice (exit 0 unless the command failed anyway);
+/// never a panic.
+#[test]
+fn unwritable_output_is_an_error_and_a_closed_pipe_is_not() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("no /dev/full on this system: skipped");
+        return;
+    };
+    let commands: [&[&str]; 5] = [
+        &["check", "schema/mtproto.tl"],
+        &["id", "foo a:int = Foo"],
+        &["diff", "schema/mtproto.tl", "schema/api.tl"],
+        &[
+            "diff",
+            "--format",
+            "json",
+            "schema/mtproto.tl",
+            "schema/api.tl",
+        ],
+        &["generate", "-s", "schema/mtproto.tl", "-o", "-"],
+    ];
+    for args in commands {
+        let output = Command::new(env!("CARGO_BIN_EXE_tl"))
+            .args(args)
+            .current_dir(repo_root())
+            .stdout(full.try_clone().unwrap())
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let errors = stderr(&output);
+        assert!(!errors.contains("panicked"), "tl {args:?}: {errors}");
+        assert_eq!(output.status.code(), Some(1), "tl {args:?}: {errors}");
+        assert!(
+            errors.contains("error: writing the output: "),
+            "tl {args:?}: {errors}"
+        );
+        // A closed pipe.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tl"))
+            .args(args)
+            .current_dir(repo_root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let errors = stderr(&output);
+        assert!(
+            !errors.contains("panicked"),
+            "tl {args:?} | closed: {errors}"
+        );
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "tl {args:?} | closed: {errors}"
+        );
+    }
+}
+
+/// Files that cannot be read are bad usage (exit 2) for every command, directories too.
+#[test]
+fn unreadable_files_exit_2() {
+    for args in [
+        &["check", "no/such.tl"][..],
+        &["check", "schema"],
+        &["decode", "-s", "schema/api.tl", "schema"],
+        &["encode", "-s", "schema/api.tl", "schema"],
+        &[
+            "decode",
+            "-s",
+            "schema/api.tl",
+            "--format",
+            "binary",
+            "schema",
+        ],
+        &["encode", "-s", "schema"],
+    ] {
+        let output = tl(args, b"");
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "tl {args:?}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains("schema") || stderr(&output).contains("no/such.tl"),
+            "tl {args:?}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+/// `tl id` puts the optional `;` after a trailing comment, not inside it.
+#[test]
+fn id_after_a_trailing_comment() {
+    let plain = tl(&["id", "foo a:int = Foo"], b"");
+    let commented = tl(&["id", "foo a:int = Foo // the answer"], b"");
+    assert_eq!(commented.status.code(), Some(0), "{}", stderr(&commented));
+    assert_eq!(stdout(&commented), stdout(&plain));
+    let empty = tl(&["id", ""], b"");
+    assert_eq!(empty.status.code(), Some(1));
+    assert!(stderr(&empty).contains("expected exactly one definition, found 0"));
+}

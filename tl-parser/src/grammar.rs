@@ -516,11 +516,13 @@ impl<'s> Cx<'s> {
         if let Ok((r, holder)) = ident(i) {
             if let Some(r) = r.strip_prefix('.') {
                 if r.starts_with(|c: char| c.is_ascii_digit()) {
+                    let at_digits = r;
                     let (r, digits) =
                         take_while1::<_, _, SyntaxError>(|c: char| c.is_ascii_digit())(r)?;
                     let bit = match digits.parse::<u32>() {
                         Ok(b) => b,
-                        Err(_) => return fail(&r[..0], "flag bit number is too large"),
+                        // Errors point at the text that follows: here, the number.
+                        Err(_) => return fail(at_digits, "flag bit number is too large"),
                     };
                     let Some(r) = r.strip_prefix('?') else {
                         return fail(r, "expected `?` after the flag bit (`flags.N?Type`)");

@@ -67,8 +67,19 @@ pub use validate::{check, validate, CheckResult, SchemaFile, UNIVERSAL_TYPES};
 pub fn parse_definition(text: &str, rule: IdRule) -> Result<Definition, Vec<Diagnostic>> {
     let t = text.trim_end();
     let owned;
-    let t = if t.ends_with(';') {
+    let only_comments = t
+        .lines()
+        .all(|line| line.trim().is_empty() || line.trim_start().starts_with("//"));
+    let t = if t.ends_with(';') || only_comments {
         t
+    } else if t
+        .rsplit('\n')
+        .next()
+        .is_some_and(|last| last.contains("//"))
+    {
+        // After a trailing `// comment` the `;` would be commented out: give it a line.
+        owned = format!("{t}\n;");
+        &owned
     } else {
         owned = format!("{t};");
         &owned

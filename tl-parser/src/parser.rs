@@ -133,11 +133,13 @@ pub fn parse(file_name: &str, source: &str, options: &ParseOptions) -> ParseResu
 /// `lite_api.tl`), which Telegram's `api.tl` never does. TDLib's Java binding, for one,
 /// gives `setDatabaseEncryptionKey new_encryption_key:bytes = Ok;` the ID -1204599371
 /// (0xb83345b5), the literal rule's; folding `bytes` to `string` would give 0x91d6a975.
+/// The primitive form `bytes ? = Bytes;`, as Telegram-style files write their builtins,
+/// does not count.
 pub fn detect_literal(schema: &Schema) -> bool {
     schema
         .definitions
         .iter()
-        .any(|d| d.builtin == Some(Builtin::Bytes) && d.namespace.is_empty())
+        .any(|d| d.builtin == Some(Builtin::Bytes) && d.namespace.is_empty() && !d.question_mark)
 }
 
 /// The other rule: the two differ only in how a `bytes` parameter hashes.
@@ -185,7 +187,8 @@ impl<'s> FileParser<'s> {
 
     fn run(&mut self) {
         let src = self.src;
-        let mut i: &'s str = src;
+        // A UTF-8 byte-order mark, as some Windows editors write, is not part of the text.
+        let mut i: &'s str = src.strip_prefix('\u{feff}').unwrap_or(src);
         let cx = Cx { src };
 
         loop {

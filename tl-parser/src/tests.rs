@@ -472,6 +472,30 @@ fn mismatch_is_warning_or_error() {
     assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
 }
 
+/// `tl id` text: the optional `;` goes after a trailing comment, not into it, and text
+/// without a declaration says so instead of pointing at a `;` nobody typed.
+#[test]
+fn parse_definition_around_comments() {
+    let plain = parse_definition("foo a:int = Foo", IdRule::Telegram).unwrap();
+    let commented = parse_definition("foo a:int = Foo // the answer", IdRule::Telegram).unwrap();
+    assert_eq!(commented.computed_id, plain.computed_id);
+    for empty in ["", "  ", "// only a comment"] {
+        let errors = parse_definition(empty, IdRule::Telegram).unwrap_err();
+        assert_eq!(
+            errors[0].message, "expected exactly one definition, found 0",
+            "{empty:?}"
+        );
+    }
+}
+
+#[test]
+fn byte_order_mark_is_skipped() {
+    let r = parse("bom.tl", "\u{feff}foo a:int = Foo;\nbar = Foo;", &opts());
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    assert_eq!(r.schema.definitions.len(), 2);
+    assert_eq!(r.schema.definitions[1].span.line, 2);
+}
+
 #[test]
 fn ton_rule_detected() {
     let r = parse(
@@ -505,6 +529,13 @@ fn tdlib_and_tonlib_rule_detected() {
     );
     assert_eq!(r.id_rule, IdRule::Literal);
     assert_eq!(r.schema.definitions[1].computed_id, 0x34197fae);
+    // Telegram-style primitive declarations do not make a schema literal.
+    let r = parse(
+        "mtproto.tl",
+        "bytes ? = Bytes;\nfoo data:bytes = Foo;",
+        &opts(),
+    );
+    assert_eq!(r.id_rule, IdRule::Telegram);
 }
 
 /// An explicit ID is accepted under either rule, even with `strict_ids`: TDLib's
@@ -548,6 +579,13 @@ fn flag_checks() {
     assert!(errors("a flags:int x:flags.0?int = A;")[0].contains("not a `#` parameter"));
     assert!(errors("a flags:# x:flags.32?int = A;")[0].contains("outside 0..=31"));
     assert!(errors("a flags:# x:flags.99999999999?int = A;")[0].contains("too large"));
+    // At the number, not at the end of the file.
+    let r = parse(
+        "t.tl",
+        "a flags:# x:flags.99999999999?int = A;\n\n",
+        &opts(),
+    );
+    assert_eq!((r.diagnostics[0].line, r.diagnostics[0].column), (1, 19));
     assert!(errors("a x:!X = A;")[0].contains("{X:Type}"));
     assert!(errors("a x:int x:long = A;")[0].contains("duplicate parameter"));
 }

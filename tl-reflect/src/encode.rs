@@ -136,6 +136,14 @@ impl<'r> Encoder<'r> {
                         tl_runtime::EncodeError::TooManyElements { len: items.len() },
                     ))
                 })?;
+                // As the generated encoders: no more elements of no bytes than a decoder takes.
+                if items.len() > tl_runtime::MAX_EMPTY_ELEMENTS
+                    && self.registry.min_len(element) == 0
+                {
+                    return Err(EncodeError::new(EncodeErrorKind::Wire(
+                        tl_runtime::EncodeError::TooManyEmptyElements { len: items.len() },
+                    )));
+                }
                 self.out.extend_from_slice(&count.to_le_bytes());
                 self.enter()?;
                 for (index, item) in items.iter().enumerate() {

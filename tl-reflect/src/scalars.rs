@@ -24,9 +24,14 @@ pub(crate) fn integer(
     let n = match (number.as_i64(), number.as_u64()) {
         (Some(n), _) => n,
         (None, Some(_)) => return Err(out_of_range(number, ty)),
-        // A float: out of range if it is a whole number (1e30), else not an integer.
+        // A float: out of range if no 64-bit integer could hold it (1e30, or an integer
+        // literal past i64 or u64, which the JSON parser reads as a float), else not an
+        // integer (1.5, but also 1.0 and 1e3: integers are written as integers).
         (None, None) => {
-            if number.as_f64().is_some_and(|x| x.fract() == 0.0) {
+            if number
+                .as_f64()
+                .is_some_and(|x| x.fract() == 0.0 && x.abs() >= 9.2e18)
+            {
                 return Err(out_of_range(number, ty));
             }
             return Err(wrong_type(&format!("{ty} (a JSON integer)"), value));
@@ -179,6 +184,21 @@ mod tests {
             e.unwrap_err().to_string(),
             "expected long (a JSON integer), found number 1.5"
         );
+        // Whole numbers written as floats are not integers; past 64 bits they are out of
+        // range (the JSON parser reads such an integer literal as a float).
+        for (float, message) in [
+            ("1.0", "expected long (a JSON integer), found number 1.0"),
+            ("1e3", "expected long (a JSON integer), found number 1000.0"),
+            ("-0", "expected long (a JSON integer), found number -0.0"),
+            (
+                "-9223372036854775809",
+                "-9.223372036854776e+18 is out of range for long",
+            ),
+        ] {
+            let value: Value = serde_json::from_str(float).unwrap();
+            let e = integer(&value, "long", i64::MIN, i64::MAX);
+            assert_eq!(e.unwrap_err().to_string(), message, "{float}");
+        }
         let e = integer(&json!("12"), "long", i64::MIN, i64::MAX);
         assert_eq!(
             e.unwrap_err().to_string(),

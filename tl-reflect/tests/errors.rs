@@ -177,7 +177,7 @@ fn hostile_lengths_are_rejected_before_allocating() {
     let error = vendored().decode_boxed(&wire).unwrap_err();
     assert_eq!(
         error.to_string(),
-        "msgs_ack.msg_ids: length 2147483648 is more than the 0 bytes left in the input at byte 12"
+        "msgs_ack.msg_ids: 2147483648 elements of at least 8 bytes each are more than the 0 bytes left in the input at byte 12"
     );
     // bytes claiming 16 MiB.
     let wire = [&le32(0x5a592a6c)[..], &[0xfe, 0xff, 0xff, 0xff][..]].concat();
@@ -426,4 +426,51 @@ fn mutated_vectors_never_panic() {
         }
         let _ = gramjs().encode_boxed(&value);
     }
+}
+
+/// `Vector<true>` and vectors of constructors without parameters: only the count is on the
+/// wire. They round-trip up to `tl_runtime::MAX_EMPTY_ELEMENTS` elements per decode, as
+/// with the generated code, and past it both sides refuse.
+#[test]
+fn vectors_of_elements_without_bytes() {
+    let registry = Registry::from_sources(
+        &[(
+            "marks.tl",
+            "true#3fedd339 = True;\nvector#1cb5c415 {t:Type} # [ t ] = Vector t;\n\
+             empty = Empty;\nmarks bits:Vector<true> empties:vector<%Empty> tail:int = Marks;",
+        )],
+        &Default::default(),
+    )
+    .unwrap();
+    let value = json!({"_": "marks", "bits": [true, true, true],
+        "empties": [{"_": "empty"}, {"_": "empty"}], "tail": 7});
+    let bytes = registry.encode_boxed(&value).unwrap();
+    assert_eq!(
+        bytes[4..],
+        [&le32(0x1cb5c415)[..], &le32(3), &le32(2), &le32(7)].concat()[..]
+    );
+    assert_eq!(registry.decode_boxed(&bytes).unwrap(), value);
+
+    let limit = tl_runtime::MAX_EMPTY_ELEMENTS;
+    let too_many = json!({"_": "marks", "bits": vec![true; limit + 1], "empties": [], "tail": 0});
+    let error = registry.encode_boxed(&too_many).unwrap_err().to_string();
+    assert_eq!(
+        error,
+        format!(
+            "marks.bits: vector of {} elements that take no bytes: decoders accept at most {limit}",
+            limit + 1
+        )
+    );
+    let forged = [
+        &bytes[..4],
+        &le32(0x1cb5c415),
+        &le32(u32::MAX),
+        &le32(0),
+        &le32(0),
+    ]
+    .concat();
+    assert_eq!(
+        registry.decode_boxed(&forged).unwrap_err().to_string(),
+        format!("marks.bits: 4294967295 more elements that take no bytes are past the limit of {limit} per decode at byte 12")
+    );
 }

@@ -20,6 +20,12 @@ pub enum EncodeError {
         /// The number of elements.
         len: usize,
     },
+    /// A vector of more elements that take no bytes (`Vector<true>`) than a decoder
+    /// accepts ([`MAX_EMPTY_ELEMENTS`](crate::MAX_EMPTY_ELEMENTS)).
+    TooManyEmptyElements {
+        /// The number of elements.
+        len: usize,
+    },
 }
 
 /// A flag bit that several fields of one constructor share (see
@@ -60,6 +66,11 @@ impl fmt::Display for EncodeError {
             EncodeError::TooManyElements { len } => {
                 write!(f, "vector of {len} elements does not fit a 32-bit count")
             }
+            EncodeError::TooManyEmptyElements { len } => write!(
+                f,
+                "vector of {len} elements that take no bytes: decoders accept at most {}",
+                crate::MAX_EMPTY_ELEMENTS
+            ),
         }
     }
 }
@@ -102,6 +113,24 @@ pub enum DecodeErrorKind {
         /// Bytes left in the input.
         remaining: usize,
     },
+    /// A vector count whose elements, at their smallest size on the wire, would need more
+    /// bytes than the input has left. Nothing is allocated for them.
+    CountTooLarge {
+        /// The count read.
+        count: usize,
+        /// The fewest bytes one element takes.
+        min_len: usize,
+        /// Bytes left in the input.
+        remaining: usize,
+    },
+    /// Vectors of elements that take no bytes (`Vector<true>`) holding more of them, in
+    /// all, than one decode accepts ([`MAX_EMPTY_ELEMENTS`](crate::MAX_EMPTY_ELEMENTS)).
+    TooManyEmptyElements {
+        /// The count read.
+        count: usize,
+        /// The limit in force.
+        limit: usize,
+    },
     /// Nesting deeper than the reader's limit.
     DepthLimitExceeded {
         /// The limit in force.
@@ -137,6 +166,18 @@ impl fmt::Display for DecodeError {
             DecodeErrorKind::LengthTooLarge { claimed, remaining } => write!(
                 f,
                 "length {claimed} is more than the {remaining} bytes left in the input"
+            )?,
+            DecodeErrorKind::CountTooLarge {
+                count,
+                min_len,
+                remaining,
+            } => write!(
+                f,
+                "{count} elements of at least {min_len} bytes each are more than the {remaining} bytes left in the input"
+            )?,
+            DecodeErrorKind::TooManyEmptyElements { count, limit } => write!(
+                f,
+                "{count} more elements that take no bytes are past the limit of {limit} per decode"
             )?,
             DecodeErrorKind::DepthLimitExceeded { limit } => {
                 write!(f, "nesting deeper than the limit of {limit}")?

@@ -35,7 +35,7 @@ pub mod vector;
 
 pub use error::{DecodeError, DecodeErrorKind, EncodeError, SharedFlag};
 pub use object::Object;
-pub use reader::{Reader, DEFAULT_MAX_DEPTH, DEFAULT_MAX_STACK};
+pub use reader::{Reader, DEFAULT_MAX_DEPTH, DEFAULT_MAX_STACK, MAX_EMPTY_ELEMENTS};
 
 use alloc::vec::Vec;
 

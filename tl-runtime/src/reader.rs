@@ -20,6 +20,13 @@ pub const DEFAULT_MAX_DEPTH: u32 = 64;
 /// Past this budget decoding fails with `StackLimitExceeded` instead.
 pub const DEFAULT_MAX_STACK: usize = 1 << 20;
 
+/// How many vector elements that take no bytes on the wire (`Vector<true>`, a vector of a
+/// constructor without parameters) one decode may produce in all. Their count is the only
+/// thing the input says of them, so the input's length cannot bound it as it bounds every
+/// other count; nested vectors of them would otherwise multiply. Encoders refuse a vector
+/// of more such elements ([`EncodeError::TooManyEmptyElements`](crate::EncodeError)).
+pub const MAX_EMPTY_ELEMENTS: usize = 1 << 16;
+
 /// A position in an input buffer, with a nesting budget (levels, and bytes of stack).
 #[derive(Clone, Debug)]
 pub struct Reader<'a> {
@@ -30,6 +37,8 @@ pub struct Reader<'a> {
     max_stack: usize,
     /// The stack address at the outermost `enter`.
     stack_base: usize,
+    /// Elements that take no bytes still allowed (see [`MAX_EMPTY_ELEMENTS`]).
+    empty_elements_left: usize,
     /// The shared buffer `buf` is, when the reader was made by [`Reader::shared`]:
     /// decoded `bytes` and `string` values then share it instead of copying.
     #[cfg(feature = "shared")]
@@ -52,6 +61,7 @@ impl<'a> Reader<'a> {
             max_depth,
             max_stack: DEFAULT_MAX_STACK,
             stack_base: 0,
+            empty_elements_left: MAX_EMPTY_ELEMENTS,
             #[cfg(feature = "shared")]
             backing: None,
         }
@@ -215,18 +225,35 @@ impl<'a> Reader<'a> {
     }
 
     /// Checks that `count` items of at least `min_len` bytes each can still be in the input,
-    /// before anything is allocated for them.
+    /// before anything is allocated for them. Items of no bytes (`min_len` 0) are counted
+    /// against [`MAX_EMPTY_ELEMENTS`] for the whole decode instead.
     #[inline]
-    pub fn check_count(&self, count: usize, min_len: usize) -> Result<(), DecodeError> {
-        // Zero-sized elements still count one byte each, so a count is never unbounded.
-        let need = count.saturating_mul(min_len.max(1));
-        if need > self.remaining() {
-            return Err(self.error(DecodeErrorKind::LengthTooLarge {
-                claimed: count,
+    pub fn check_count(&mut self, count: usize, min_len: usize) -> Result<(), DecodeError> {
+        if min_len == 0 {
+            return self.take_empty_elements(count);
+        }
+        if count.saturating_mul(min_len) > self.remaining() {
+            return Err(self.error(DecodeErrorKind::CountTooLarge {
+                count,
+                min_len,
                 remaining: self.remaining(),
             }));
         }
         Ok(())
+    }
+
+    #[cold]
+    fn take_empty_elements(&mut self, count: usize) -> Result<(), DecodeError> {
+        match self.empty_elements_left.checked_sub(count) {
+            Some(left) => {
+                self.empty_elements_left = left;
+                Ok(())
+            }
+            None => Err(self.error(DecodeErrorKind::TooManyEmptyElements {
+                count,
+                limit: MAX_EMPTY_ELEMENTS,
+            })),
+        }
     }
 
     #[cold]

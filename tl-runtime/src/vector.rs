@@ -21,6 +21,10 @@ impl<T: VectorElement> BareEncode for Vec<T> {
     fn encode_bare(&self, out: &mut Vec<u8>) -> Result<(), EncodeError> {
         let count = u32::try_from(self.len())
             .map_err(|_| EncodeError::TooManyElements { len: self.len() })?;
+        // A constant condition: compiled out for elements that take bytes.
+        if T::MIN_ELEMENT_LEN == 0 && self.len() > crate::MAX_EMPTY_ELEMENTS {
+            return Err(EncodeError::TooManyEmptyElements { len: self.len() });
+        }
         out.extend_from_slice(&count.to_le_bytes());
         for element in self {
             element.encode_element(out)?;

@@ -122,9 +122,10 @@ fn vector_reservations_are_bounded_by_the_input() {
     let (result, peak) = peak_of(|| Vec::<Fat>::from_bare_bytes(&wire));
     assert!(matches!(
         result.unwrap_err().kind,
-        DecodeErrorKind::LengthTooLarge {
-            claimed: 0x7fff_ffff,
-            remaining: 64
+        DecodeErrorKind::CountTooLarge {
+            count: 0x7fff_ffff,
+            remaining: 64,
+            ..
         }
     ));
     assert_eq!(peak, 0);

@@ -134,7 +134,14 @@ fn hostile_lengths_are_rejected_before_allocating() {
     let wire = [&le32(0x62d6b459)[..], &le32(0x1cb5c415), &le32(0x8000_0000)].concat();
     let err = mtproto::types::MsgsAck::from_boxed_bytes(&wire).unwrap_err();
     assert!(
-        matches!(err.kind, DecodeErrorKind::LengthTooLarge { .. }),
+        matches!(
+            err.kind,
+            DecodeErrorKind::CountTooLarge {
+                count: 0x8000_0000,
+                min_len: 8,
+                remaining: 0
+            }
+        ),
         "{err}"
     );
     // bytes claiming 16 MiB.

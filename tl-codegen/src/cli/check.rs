@@ -6,7 +6,7 @@ use tl_parser::ParseOptions;
 
 use super::IdRuleArg;
 
-pub const EXAMPLES: &str = "Examples:\n  tl check schema/api.tl schema/mtproto.tl\n  tl check --strict-ids td_api.tl\n  tl check --id-rule literal lite_api.tl\n\nExit status: 0 without errors (warnings allowed), 1 with errors, 2 on bad usage.";
+pub const EXAMPLES: &str = "Examples:\n  tl check schema/api.tl schema/mtproto.tl\n  tl check --strict-ids td_api.tl\n  tl check --id-rule literal lite_api.tl\n\nExit status: 0 without errors (warnings allowed), 1 with errors, 2 on bad usage or an unreadable file.";
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -36,13 +36,13 @@ pub fn run(args: &Args) -> i32 {
         match std::fs::read(path) {
             Ok(bytes) => texts.push((path.display().to_string(), bytes)),
             Err(e) => {
-                eprintln!("error: cannot read {}: {e}", path.display());
+                say!("error: cannot read {}: {e}", path.display());
                 io_errors = true;
             }
         }
     }
     if io_errors {
-        return 1;
+        return 2;
     }
     let mut results = Vec::new();
     let mut sources = Vec::new();
@@ -74,21 +74,27 @@ pub fn run(args: &Args) -> i32 {
         } else {
             warnings += 1;
         }
-        eprintln!("{d}\n");
+        say!("{d}\n");
     }
+    let mut summary = String::new();
     for ((name, _), r) in texts.iter().zip(&results) {
         let c = r.schema.counts();
         let layer = r
             .schema
             .layer
             .map_or_else(|| "-".to_string(), |l| l.to_string());
-        println!(
-            "{name}: {} types, {} constructors, {} functions, {} builtins, layer {layer}, id rule {:?}",
+        summary.push_str(&format!(
+            "{name}: {} types, {} constructors, {} functions, {} builtins, layer {layer}, id rule {:?}\n",
             c.types, c.constructors, c.functions, c.builtins, r.id_rule
-        );
+        ));
     }
     if errors > 0 || warnings > 0 {
-        eprintln!("{errors} error(s), {warnings} warning(s)");
+        say!("{errors} error(s), {warnings} warning(s)");
     }
-    i32::from(errors > 0)
+    match super::lines::write_stdout(&summary) {
+        Ok(()) => i32::from(errors > 0),
+        // A closed pipe still leaves the schemas' verdict as the exit code.
+        Err(0) => i32::from(errors > 0),
+        Err(code) => code,
+    }
 }

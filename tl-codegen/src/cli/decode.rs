@@ -65,14 +65,14 @@ pub fn run(args: &Args) -> i32 {
     let ty = match args.ty.resolve(&registry) {
         Ok(ty) => ty,
         Err(error) => {
-            eprintln!("error: {error}");
+            say!("error: {error}");
             return 2;
         }
     };
     let mut input = match lines::open(args.input.as_ref()) {
         Ok(input) => input,
         Err(error) => {
-            eprintln!("error: {error}");
+            say!("error: {error}");
             return 2;
         }
     };
@@ -91,7 +91,7 @@ pub fn run(args: &Args) -> i32 {
         Format::Binary => {
             let mut bytes = Vec::new();
             if let Err(e) = input.read_to_end(&mut bytes) {
-                eprintln!("error: reading the input: {e}");
+                say!("error: reading the input: {e}");
                 return 2;
             }
             match decoder.decode(&bytes) {
@@ -103,7 +103,7 @@ pub fn run(args: &Args) -> i32 {
                     }
                 }
                 Err(error) => {
-                    eprintln!("error: {error}");
+                    say!("error: {error}");
                     1
                 }
             }

@@ -2,7 +2,6 @@
 //! and for Rust source ([`tl_codegen::diff`] does the work; this reads the files, prints
 //! and picks the exit status).
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use clap::ValueEnum;
@@ -111,10 +110,12 @@ pub fn run(args: &Args) -> i32 {
             text
         }
     };
-    // A closed pipe (`tl diff ... | head`) is not an error of ours.
-    let _ = std::io::stdout().lock().write_all(output.as_bytes());
-
-    let mut failed = false;
+    // A closed pipe (`tl diff ... | head`) is not an error of ours; a report that could not
+    // be written otherwise (a full disk) is.
+    let mut failed = match super::lines::write_stdout(&output) {
+        Ok(()) | Err(0) => false,
+        Err(_) => true,
+    };
     for &gate in &args.fail_on {
         let count = report.breaking(gate.into()).count();
         if count > 0 {
@@ -123,7 +124,7 @@ pub fn run(args: &Args) -> i32 {
                 Gate::Wire => ("wire", "break the wire"),
                 Gate::Source => ("source", "break Rust source (or cannot be judged)"),
             };
-            eprintln!("tl diff: {count} definition(s) or type(s) {what} (--fail-on {name})");
+            say!("tl diff: {count} definition(s) or type(s) {what} (--fail-on {name})");
         }
     }
     i32::from(failed)
@@ -139,7 +140,7 @@ fn load(label: &str, paths: &[PathBuf], options: &ParseOptions) -> Option<Side> 
                 String::from_utf8_lossy(&bytes).into_owned(),
             )),
             Err(e) => {
-                eprintln!("error: cannot read {label} schema {}: {e}", path.display());
+                say!("error: cannot read {label} schema {}: {e}", path.display());
                 return None;
             }
         }
@@ -153,13 +154,13 @@ fn load(label: &str, paths: &[PathBuf], options: &ParseOptions) -> Option<Side> 
         Err(LoadError::Schema(diagnostics)) => {
             let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
             for d in &errors {
-                eprintln!("{d}\n");
+                say!("{d}\n");
             }
-            eprintln!("error: the {label} schemas have {} error(s)", errors.len());
+            say!("error: the {label} schemas have {} error(s)", errors.len());
             None
         }
         Err(error) => {
-            eprint!("error: {label} schemas: {error}");
+            say_part!("error: {label} schemas: {error}");
             None
         }
     }

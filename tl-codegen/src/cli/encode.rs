@@ -41,14 +41,14 @@ pub fn run(args: &Args) -> i32 {
     let ty = match args.ty.resolve(&registry) {
         Ok(ty) => ty,
         Err(error) => {
-            eprintln!("error: {error}");
+            say!("error: {error}");
             return 2;
         }
     };
     let input = match lines::open(args.input.as_ref()) {
         Ok(input) => input,
         Err(error) => {
-            eprintln!("error: {error}");
+            say!("error: {error}");
             return 2;
         }
     };

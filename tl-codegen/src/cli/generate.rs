@@ -174,18 +174,18 @@ pub fn run(args: &Args) -> i32 {
     let generated = match config.generate() {
         Ok(generated) => generated,
         Err(error) => {
-            eprint!("error: {error}");
+            say_part!("error: {error}");
             if !error.to_string().ends_with('\n') {
-                eprintln!();
+                say!();
             }
             return 1;
         }
     };
     for warning in &generated.warnings {
-        eprintln!("{warning}\n");
+        say!("{warning}\n");
     }
     for coverage in &generated.docs_coverage {
-        eprintln!("{coverage}");
+        say!("{coverage}");
     }
     if args.output.as_os_str() == "-" {
         use std::io::Write;
@@ -205,7 +205,7 @@ pub fn run(args: &Args) -> i32 {
     match std::fs::write(&args.output, &generated.code) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("error: cannot write {}: {e}", args.output.display());
+            say!("error: cannot write {}: {e}", args.output.display());
             1
         }
     }

@@ -16,13 +16,13 @@ pub struct Args {
 
 pub fn run(args: &Args) -> i32 {
     match tl_parser::parse_definition(&args.definition, args.id_rule.into()) {
-        Ok(def) => {
-            println!("{:#010x}", def.computed_id);
-            0
-        }
+        Ok(def) => match super::lines::write_stdout(&format!("{:#010x}\n", def.computed_id)) {
+            Ok(()) => 0,
+            Err(code) => code,
+        },
         Err(diags) => {
             for d in diags {
-                eprintln!("{d}\n");
+                say!("{d}\n");
             }
             1
         }

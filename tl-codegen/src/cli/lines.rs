@@ -9,6 +9,10 @@ use std::path::{Path, PathBuf};
 pub fn open(input: Option<&PathBuf>) -> Result<Box<dyn Read>, String> {
     match input {
         Some(path) if path != Path::new("-") => match std::fs::File::open(path) {
+            // Opening a directory succeeds on Unix; reading it would not.
+            Ok(_) if path.is_dir() => {
+                Err(format!("cannot read {}: it is a directory", path.display()))
+            }
             Ok(file) => Ok(Box::new(file)),
             Err(e) => Err(format!("cannot read {}: {e}", path.display())),
         },
@@ -17,7 +21,8 @@ pub fn open(input: Option<&PathBuf>) -> Result<Box<dyn Read>, String> {
 }
 
 /// Answers every line of `input` with `answer` and returns the exit code: 0 when every
-/// line succeeded, 1 when any failed (or the input could not be read to its end).
+/// line succeeded, 1 when any failed (or the input could not be read to its end), 2 when
+/// not even its first line could be read.
 /// Blank lines are answered with blank lines and are not errors.
 pub fn answer_each(
     input: Box<dyn Read>,
@@ -34,8 +39,12 @@ pub fn answer_each(
         match reader.read_until(b'\n', &mut line) {
             Ok(0) => break,
             Ok(_) => {}
+            Err(e) if number == 0 => {
+                say!("error: reading the input: {e}");
+                return 2;
+            }
             Err(e) => {
-                eprintln!("error: reading the input after line {number}: {e}");
+                say!("error: reading the input after line {number}: {e}");
                 failed = true;
                 break;
             }
@@ -48,7 +57,7 @@ pub fn answer_each(
             match answer(text) {
                 Ok(answer) => answer,
                 Err(error) => {
-                    eprintln!("line {number}: {error}");
+                    say!("line {number}: {error}");
                     failed = true;
                     String::new()
                 }
@@ -63,13 +72,22 @@ pub fn answer_each(
     i32::from(failed)
 }
 
+/// Writes `text` to stdout whole; `Err` holds the exit code when that failed (see
+/// [`stdout_failed`]).
+pub fn write_stdout(text: &str) -> Result<(), i32> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| stdout_failed(&e))
+}
+
 /// The exit code after stdout failed: a closed pipe (`tl decode ... | head`) is the
 /// reader's choice and not an error.
 pub fn stdout_failed(error: &io::Error) -> i32 {
     if error.kind() == io::ErrorKind::BrokenPipe {
         0
     } else {
-        eprintln!("error: writing the output: {error}");
+        say!("error: writing the output: {error}");
         1
     }
 }

@@ -2,6 +2,23 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// `eprintln!` without its panic: a message that cannot be written (stderr closed or on a
+/// full disk) is dropped, and the exit code still tells what happened.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// `eprint!` without its panic (see `say!`).
+macro_rules! say_part {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod check;
 pub mod decode;
 pub mod diff;

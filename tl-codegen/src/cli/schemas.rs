@@ -32,7 +32,7 @@ pub fn load(args: &SchemaArgs) -> Option<Registry> {
                 String::from_utf8_lossy(&bytes).into_owned(),
             )),
             Err(e) => {
-                eprintln!("error: cannot read schema {}: {e}", path.display());
+                say!("error: cannot read schema {}: {e}", path.display());
                 return None;
             }
         }
@@ -48,12 +48,12 @@ pub fn load(args: &SchemaArgs) -> Option<Registry> {
     };
     match Registry::from_sources(&sources, &options) {
         Ok(registry) if registry.is_empty() => {
-            eprintln!("error: the schema files define no constructor or function");
+            say!("error: the schema files define no constructor or function");
             None
         }
         Ok(registry) => Some(registry),
         Err(error) => {
-            eprint!("error: {error}");
+            say_part!("error: {error}");
             None
         }
     }
