@@ -592,6 +592,14 @@ impl Fx {
 
 type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 
+/// IDs of the universal types (`UNIVERSAL_TYPES`) that a schema may use without declaring.
+const IMPLICIT_IDS: [(u32, &str); 4] = [
+    (0x1cb5c415, "vector"),
+    (0x997275b5, "boolTrue"),
+    (0xbc799737, "boolFalse"),
+    (0x3fedd339, "true"),
+];
+
 fn is_pinned(d: &Definition) -> bool {
     d.explicit_id
         .is_some_and(|e| id::known_exception(&d.full_name(), e).is_some())
@@ -746,6 +754,19 @@ fn check_file(
                 }
             } else {
                 ids.insert(the_id, idx);
+                // The universal types keep their IDs where the schema leaves them out.
+                if let Some(&(_, builtin)) = IMPLICIT_IDS.iter().find(|(id, _)| *id == the_id) {
+                    if full != builtin {
+                        diag(
+                            Severity::Error,
+                            def.span,
+                            full_len,
+                            format!(
+                                "`{full}` has the ID {the_id:#010x} of the built-in `{builtin}`, which every TL peer reads as `{builtin}`"
+                            ),
+                        );
+                    }
+                }
             }
         }
         // Parameters. `message` has 40 of them, so the scans for duplicates stay linear:

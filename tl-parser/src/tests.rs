@@ -488,6 +488,26 @@ fn parse_definition_around_comments() {
     }
 }
 
+/// The built-ins' IDs are taken even when the schema does not declare them.
+#[test]
+fn implicit_builtin_ids_are_taken() {
+    let e = errors("foo#997275b5 a:int = Foo;");
+    assert_eq!(
+        e,
+        ["`foo` has the ID 0x997275b5 of the built-in `boolTrue`, which every TL peer reads as `boolTrue`"]
+    );
+    assert_eq!(errors("foo#1cb5c415 a:int = Foo;").len(), 1);
+    // Declared as themselves, they are fine; declared twice, one error.
+    assert!(
+        errors("boolTrue#997275b5 = Bool;\nvector#1cb5c415 {t:Type} # [ t ] = Vector t;")
+            .is_empty()
+    );
+    assert_eq!(
+        errors("vector#1cb5c415 {t:Type} # [ t ] = Vector t;\nfoo#1cb5c415 a:int = Foo;").len(),
+        1
+    );
+}
+
 #[test]
 fn byte_order_mark_is_skipped() {
     let r = parse("bom.tl", "\u{feff}foo a:int = Foo;\nbar = Foo;", &opts());

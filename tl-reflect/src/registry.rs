@@ -413,6 +413,15 @@ impl Registry {
         if ty.is_bare() {
             return match self.constructor_named(&full, file) {
                 Some(c) => Ty::Bare(c),
+                None if self
+                    .with_name(&full)
+                    .iter()
+                    .any(|&c| self.combinators[c].is_function) =>
+                {
+                    Ty::Unresolved(format!(
+                        "`{full}` is a function, not a constructor: only a constructor can be a bare type"
+                    ))
+                }
                 None => Ty::Unresolved(format!("unknown constructor `{full}` used as a bare type")),
             };
         }

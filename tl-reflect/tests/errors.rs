@@ -326,6 +326,13 @@ fn type_names_for_bare_and_boxed_values() {
         "{error}"
     );
     assert!(registry.bare_type("NoSuchType").is_err());
+    assert_eq!(
+        registry
+            .bare_type("messages.exportChatInvite")
+            .unwrap_err()
+            .to_string(),
+        "type `messages.exportChatInvite`: `messages.exportChatInvite` is a function, not a constructor: only a constructor can be a bare type"
+    );
     assert!(registry.bare_type("Vector<NoSuchType>").is_err());
     assert!(registry.bare_type("int = X; y").is_err());
     assert!(registry.bare_type("").is_err());
