@@ -216,6 +216,19 @@ fn encode_reports_each_bad_line_and_goes_on() {
     );
 }
 
+/// A key given twice would leave one of its values unused: an error, not the last one kept.
+#[test]
+fn encode_rejects_a_key_given_twice() {
+    let input = "{\"_\":\"inputPeerUser\",\"user_id\":1,\"access_hash\":2,\"user_id\":3}\n";
+    let output = tl(&["encode", "--schema", "schema/api.tl"], input.as_bytes());
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), "\n");
+    assert_eq!(
+        stderr(&output),
+        "line 1: invalid JSON: key `user_id` given twice in one object at line 1 column 58\n"
+    );
+}
+
 #[test]
 fn encode_with_a_type() {
     let output = tl(

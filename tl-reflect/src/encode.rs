@@ -283,8 +283,10 @@ impl<'r> Encoder<'r> {
                     words[*word].position = self.out.len();
                     self.out.extend_from_slice(&[0; 4]);
                 }
+                // Derived too, but a value given must be the one derived: a wrong length
+                // written by hand is a mistake to report, not to correct silently.
                 ParamKind::ObjectLength => {
-                    object_len_at = Some(self.out.len());
+                    object_len_at = Some((self.out.len(), &param.name, field));
                     self.out.extend_from_slice(&[0; 4]);
                 }
                 ParamKind::FlagTrue { condition } => {
@@ -334,7 +336,7 @@ impl<'r> Encoder<'r> {
                     };
                     let start = self.out.len();
                     self.value(ty, field).map_err(|e| e.in_field(&param.name))?;
-                    if let (Ty::Object, Some(at)) = (ty, object_len_at.take()) {
+                    if let (Ty::Object, Some((at, len_name, given))) = (ty, object_len_at.take()) {
                         let len = self.out.len() - start;
                         let len = i32::try_from(len).map_err(|_| {
                             EncodeError::new(EncodeErrorKind::Wire(
@@ -342,6 +344,18 @@ impl<'r> Encoder<'r> {
                             ))
                             .in_field(&param.name)
                         })?;
+                        match given {
+                            None | Some(Value::Null) => {}
+                            Some(given) if given.as_i64() == Some(i64::from(len)) => {}
+                            Some(given) => {
+                                return Err(EncodeError::new(EncodeErrorKind::LengthMismatch {
+                                    body: param.name.clone(),
+                                    given: given.to_string(),
+                                    actual: len,
+                                })
+                                .in_field(len_name))
+                            }
+                        }
                         self.out[at..at + 4].copy_from_slice(&len.to_le_bytes());
                     }
                 }

@@ -230,6 +230,16 @@ pub enum EncodeErrorKind {
     /// What the wire format cannot represent (a string over 2^24-1 bytes), as the
     /// runtime reports it.
     Wire(tl_runtime::EncodeError),
+    /// A length field that the encoder derives (mtproto `message`'s `bytes`, the length
+    /// of its `body`) given with another value. Leave it out, or give the right one.
+    LengthMismatch {
+        /// The field whose length it is (`body`).
+        body: String,
+        /// The value given, as JSON.
+        given: String,
+        /// The length of the encoded field, in bytes.
+        actual: i32,
+    },
     /// Nesting deeper than the limit.
     DepthLimitExceeded {
         /// The limit in force.
@@ -327,6 +337,14 @@ impl fmt::Display for EncodeError {
                 conflict.absent.join(", ")
             ),
             EncodeErrorKind::Wire(error) => error.fmt(f),
+            EncodeErrorKind::LengthMismatch {
+                body,
+                given,
+                actual,
+            } => write!(
+                f,
+                "{given} is not the length of `{body}`, which encodes to {actual} bytes (the length is derived: leave it out)"
+            ),
             EncodeErrorKind::DepthLimitExceeded { limit } => {
                 write!(f, "nesting deeper than the limit of {limit}")
             }

@@ -28,8 +28,10 @@
 //! - Flags words are derived on encode and never written; `false` for a `flags.N?true`
 //!   and `null` for any optional field mean absent. Fields sharing a bit must agree.
 //! - A key that is not a parameter of the constructor is an error (a typo or another
-//!   layer's field would otherwise vanish silently); `#` fields and mtproto `message`'s
-//!   `bytes` (the body's length, derived) are accepted and ignored.
+//!   layer's field would otherwise vanish silently); `#` fields are accepted and ignored,
+//!   and mtproto `message`'s `bytes` (the body's length, derived) may be left out or given
+//!   right ([`EncodeErrorKind::LengthMismatch`] otherwise). So may a key appear only once
+//!   in [`parse_json`]'s input.
 //! - `Object` (`rpc_result.result`, `message.body`): decoded into the value its bytes
 //!   hold when they are exactly one value of the schemas, else (a boxed `Vector`, unknown
 //!   IDs) base64 of the raw bytes, which is what the generated code always writes
@@ -49,6 +51,7 @@
 mod decode;
 mod encode;
 mod error;
+mod json;
 mod registry;
 mod scalars;
 mod type_name;
@@ -63,6 +66,7 @@ pub use error::{
     DecodeError, DecodeErrorKind, EncodeError, EncodeErrorKind, FlagConflict, Path, SchemaError,
     Segment, TypeError,
 };
+pub use json::parse_json;
 pub use registry::Registry;
 pub use type_name::TlType;
 

@@ -114,13 +114,11 @@ pub(crate) fn base64(value: &Value, expected: &str) -> Result<Vec<u8>, EncodeErr
     let Value::String(text) = value else {
         return Err(wrong_type(expected, value));
     };
-    base64::engine::general_purpose::STANDARD
-        .decode(text)
-        .map_err(|e| {
-            EncodeError::new(EncodeErrorKind::InvalidBase64 {
-                reason: e.to_string(),
-            })
+    tl_runtime::json::decode_base64(text).map_err(|e| {
+        EncodeError::new(EncodeErrorKind::InvalidBase64 {
+            reason: e.to_string(),
         })
+    })
 }
 
 /// The TL-JSON of decoded `bytes`.

@@ -275,6 +275,37 @@ fn unknown_fields_are_errors_and_flags_words_are_ignored() {
     assert_eq!(bytes[4..8], le32(0x1f & !(1 << 2)));
 }
 
+/// mtproto `message`'s `bytes` is the length of its `body`: derived when left out, checked
+/// when given, never replaced silently.
+#[test]
+fn a_given_message_length_must_be_the_bodys() {
+    let container = |bytes: Option<i64>| {
+        let mut message = json!({"_": "message", "msg_id": 1, "seqno": 3,
+            "body": {"_": "ping", "ping_id": 5}});
+        if let Some(bytes) = bytes {
+            message["bytes"] = json!(bytes);
+        }
+        json!({"_": "msg_container", "messages": [message]})
+    };
+    let derived = vendored().encode_boxed(&container(None)).unwrap();
+    // ID, count, msg_id, seqno, then the length: the ping is 12 bytes (its ID and a long).
+    assert_eq!(derived[20..24], le32(12));
+    assert_eq!(
+        vendored().encode_boxed(&container(Some(12))).unwrap(),
+        derived
+    );
+    assert_eq!(
+        encode_error(container(Some(99))),
+        "msg_container.messages[0].bytes: 99 is not the length of `body`, which encodes to 12 bytes (the length is derived: leave it out)"
+    );
+    let mut value = container(None);
+    value["messages"][0]["bytes"] = json!("12");
+    assert!(vendored().encode_boxed(&value).is_err());
+    // What the decoder writes reads back.
+    let decoded = vendored().decode_boxed(&derived).unwrap();
+    assert_eq!(vendored().encode_boxed(&decoded).unwrap(), derived);
+}
+
 #[test]
 fn fields_sharing_a_bit_must_agree() {
     // inputMediaPoll: solution:flags.1?string and solution_entities:flags.1?Vector<MessageEntity>.
@@ -306,7 +337,44 @@ fn scalars_are_checked() {
             json!("00000000000000000000000000000000"),
             json!("%%")
         )),
-        "resPQ.pq: invalid base64 (standard alphabet, with padding): Invalid symbol 37, offset 0."
+        "resPQ.pq: invalid base64 (standard alphabet, with padding): '%' at offset 0 is not in the base64 alphabet"
+    );
+    // Each way a string can fail to be base64 is said in words, with the byte offset.
+    let base64_error = |text: &str| {
+        let nonce = json!("00000000000000000000000000000000");
+        let error = encode_error(res_pq(nonce, json!(text)));
+        error
+            .strip_prefix("resPQ.pq: invalid base64 (standard alphabet, with padding): ")
+            .unwrap_or_else(|| panic!("{error}"))
+            .to_owned()
+    };
+    assert_eq!(
+        base64_error("AQ-_"),
+        "'-' at offset 2 is URL-safe base64; TL-JSON takes the standard alphabet ('+' and '/')"
+    );
+    assert_eq!(
+        base64_error("AQI"),
+        "the padding is missing or wrong: the text is padded with '=' to a multiple of 4 characters"
+    );
+    assert_eq!(
+        base64_error("A=QI"),
+        "'=' at offset 1 is not at the end: padding only ends the text"
+    );
+    assert_eq!(
+        base64_error("AQJ="),
+        "the last symbol, 'J' at offset 2, has bits set past the end of the data (cut short or altered?)"
+    );
+    assert_eq!(
+        base64_error("AQIDB"),
+        "5 symbols leave one over a group of 4: the text is cut short or has one too many"
+    );
+    assert_eq!(
+        base64_error("AQ\u{e9}="),
+        "byte 0xc3 at offset 2 is not in the base64 alphabet"
+    );
+    assert_eq!(
+        base64_error("AQ I="),
+        "' ' at offset 2 is not in the base64 alphabet"
     );
     let long_title = "x".repeat(1 << 24);
     let mut value = seed();

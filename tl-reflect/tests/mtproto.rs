@@ -69,16 +69,6 @@ fn raw_objects_are_base64_as_in_the_generated_code() {
 }
 
 #[test]
-fn message_bytes_field_is_derived_and_ignored_on_input() {
-    let value = json!({"_": "msg_container", "messages": [
-        {"_": "message", "msg_id": 1, "seqno": 0, "bytes": 999, "body": {"_": "ping", "ping_id": 7}},
-    ]});
-    let bytes = vendored().encode_boxed(&value).unwrap();
-    // msg_id (8) + seqno (4), then the real length: 12 bytes of ping.
-    assert_eq!(bytes[20..24], 12i32.to_le_bytes());
-}
-
-#[test]
 fn rpc_result_holds_any_boxed_value_to_the_end() {
     let wire = [
         &le32(0xf35c6d01)[..],

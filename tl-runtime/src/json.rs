@@ -65,14 +65,71 @@ impl TlJson for Vec<u8> {
                 f.write_str("a base64 string (TL bytes)")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<u8>, E> {
-                base64::engine::general_purpose::STANDARD
-                    .decode(v)
+                decode_base64(v)
                     .map_err(|e| E::custom(format_args!("invalid base64 for TL bytes: {e}")))
             }
         }
         deserializer.deserialize_str(Base64)
     }
 }
+
+/// Reads TL-JSON `bytes`: standard base64 (`+` and `/`) with padding. The error says
+/// in words what is wrong and at which byte offset of `text`.
+pub fn decode_base64(text: impl AsRef<[u8]>) -> Result<Vec<u8>, Base64Error> {
+    base64::engine::general_purpose::STANDARD
+        .decode(text.as_ref())
+        .map_err(Base64Error)
+}
+
+/// Why a string is not TL-JSON `bytes` (see [`decode_base64`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Base64Error(base64::DecodeError);
+
+impl fmt::Display for Base64Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        /// `'-'` for printable ASCII, else the byte in hex (one byte of a UTF-8 character).
+        struct Shown(u8);
+        impl fmt::Display for Shown {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self.0 {
+                    b' '..=b'~' => write!(f, "'{}'", char::from(self.0)),
+                    byte => write!(f, "byte {byte:#04x}"),
+                }
+            }
+        }
+        match self.0 {
+            base64::DecodeError::InvalidByte(at, b'=') => write!(
+                f,
+                "'=' at offset {at} is not at the end: padding only ends the text"
+            ),
+            base64::DecodeError::InvalidByte(at, byte @ (b'-' | b'_')) => write!(
+                f,
+                "{} at offset {at} is URL-safe base64; TL-JSON takes the standard alphabet ('+' and '/')",
+                Shown(byte)
+            ),
+            base64::DecodeError::InvalidByte(at, byte) => write!(
+                f,
+                "{} at offset {at} is not in the base64 alphabet",
+                Shown(byte)
+            ),
+            base64::DecodeError::InvalidLength(symbols) => write!(
+                f,
+                "{symbols} symbols leave one over a group of 4: the text is cut short or has one too many"
+            ),
+            base64::DecodeError::InvalidLastSymbol(at, byte) => write!(
+                f,
+                "the last symbol, {} at offset {at}, has bits set past the end of the data (cut short or altered?)",
+                Shown(byte)
+            ),
+            base64::DecodeError::InvalidPadding => f.write_str(
+                "the padding is missing or wrong: the text is padded with '=' to a multiple of 4 characters",
+            ),
+        }
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for Base64Error {}
 
 fn write_hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";

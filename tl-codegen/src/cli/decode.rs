@@ -4,7 +4,6 @@
 use std::io::{Read, Write};
 use std::path::PathBuf;
 
-use base64::Engine as _;
 use clap::ValueEnum;
 use tl_reflect::{DecodeOptions, Registry, TlType};
 
@@ -160,8 +159,7 @@ fn from_hex(line: &[u8]) -> Result<Vec<u8>, String> {
 
 /// Standard base64 with padding; surrounding whitespace is ignored.
 fn from_base64(line: &[u8]) -> Result<Vec<u8>, String> {
-    base64::engine::general_purpose::STANDARD
-        .decode(line.trim_ascii())
+    tl_runtime::json::decode_base64(line.trim_ascii())
         .map_err(|e| format!("invalid base64 (standard alphabet, with padding): {e}"))
 }
 

@@ -54,8 +54,8 @@ pub fn run(args: &Args) -> i32 {
     };
     let options = EncodeOptions::default();
     lines::answer_each(input, |line| {
-        let value: serde_json::Value =
-            serde_json::from_slice(line).map_err(|e| format!("invalid JSON: {e}"))?;
+        // A key given twice is an error, not the last one kept.
+        let value = tl_reflect::parse_json(line).map_err(|e| format!("invalid JSON: {e}"))?;
         let bytes = registry
             .encode(ty.as_ref(), &value, &options)
             .map_err(|e| e.to_string())?;
