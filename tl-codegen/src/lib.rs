@@ -113,6 +113,30 @@ impl fmt::Display for Error {
     }
 }
 
+/// Names the schema file of each error's definition (the model knows only its line).
+fn locate(
+    mut errors: Vec<ModelError>,
+    sources: &[(&str, &str)],
+    schemas: &[tl_parser::Schema],
+) -> Vec<ModelError> {
+    for error in &mut errors {
+        let (Some(name), Some(line)) = (&error.definition, error.line) else {
+            continue;
+        };
+        error.file = sources
+            .iter()
+            .zip(schemas)
+            .find(|(_, schema)| {
+                schema
+                    .definitions
+                    .iter()
+                    .any(|d| d.span.line == line && d.full_name() == *name)
+            })
+            .map(|((file, _), _)| (*file).to_owned());
+    }
+    errors
+}
+
 // `build.rs` scripts usually `unwrap()`: make that print the readable form.
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -549,8 +573,8 @@ impl Config {
                     kept
                 }
             };
-            let mut model =
-                model::Model::build(&definitions, layer, &self.model).map_err(Error::Model)?;
+            let mut model = model::Model::build(&definitions, layer, &self.model)
+                .map_err(|errors| Error::Model(locate(errors, &unit.sources, &checked.schemas)))?;
             attach_class_docs(&mut model, &checked.schemas);
             model.shared_buffers = self.emit.shared_buffers;
             // Before `add_any_function`: `AnyFunction` is no definition of the schema.
@@ -595,11 +619,10 @@ impl Config {
             return Err(Error::Model(
                 not_found
                     .into_iter()
-                    .map(|root| model::ModelError {
-                        definition: None,
-                        message: format!(
+                    .map(|root| {
+                        model::ModelError::general(format!(
                             "`only`: `{root}` is no function, constructor or type of the schemas"
-                        ),
+                        ))
                     })
                     .collect(),
             ));

@@ -14,6 +14,10 @@ use crate::ident;
 /// A problem that makes a schema impossible to generate bindings for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ModelError {
+    /// The schema file of the definition, when known (`Config::generate` fills it in).
+    pub file: Option<String>,
+    /// The 1-based line of the definition.
+    pub line: Option<u32>,
     /// The TL definition the problem is in, when there is one.
     pub definition: Option<String>,
     /// What is wrong.
@@ -22,6 +26,11 @@ pub struct ModelError {
 
 impl fmt::Display for ModelError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.file, self.line) {
+            (Some(file), Some(line)) => write!(f, "{file}:{line}: ")?,
+            (None, Some(line)) => write!(f, "line {line}: ")?,
+            _ => {}
+        }
         match &self.definition {
             Some(def) => write!(f, "{def}: {}", self.message),
             None => f.write_str(&self.message),
@@ -31,8 +40,22 @@ impl fmt::Display for ModelError {
 
 impl std::error::Error for ModelError {}
 
+impl ModelError {
+    /// A problem with no definition to point at.
+    pub(crate) fn general(message: String) -> ModelError {
+        ModelError {
+            file: None,
+            line: None,
+            definition: None,
+            message,
+        }
+    }
+}
+
 fn error(def: &Definition, message: impl Into<String>) -> ModelError {
     ModelError {
+        file: None,
+        line: Some(def.span.line),
         definition: Some(def.full_name()),
         message: message.into(),
     }
@@ -709,12 +732,23 @@ impl<'d> Builder<'d> {
                     v.name = fallback(&self.structs[v.structure].path);
                 }
             }
-            if !all_unique(variants.iter().map(|v| &v.name)) {
-                let def = self.defs[members[0]];
-                self.errors.push(error(
-                    def,
-                    format!("the constructors of `{tl_name}` cannot be given distinct Rust variant names"),
-                ));
+            // Even the whole paths collide (`fooBar` and `foo_bar`): name the first pair.
+            let mut by_name: HashMap<&str, usize> = HashMap::new();
+            for v in &variants {
+                if let Some(other) = by_name.insert(&v.name, v.structure) {
+                    let def = self.defs[v.structure];
+                    let first = self.defs[other];
+                    self.errors.push(error(
+                        def,
+                        format!(
+                            "`{}` (line {}) and this constructor of `{tl_name}` both become the Rust name `{}`: rename one",
+                            first.full_name(),
+                            first.span.line,
+                            v.name
+                        ),
+                    ));
+                    break;
+                }
             }
             let e = self.enums.len();
             for &s in &members {
@@ -939,13 +973,10 @@ impl<'d> Builder<'d> {
         let mut seen: HashMap<&ItemPath, &str> = HashMap::new();
         for e in &self.enums {
             if let Some(other) = seen.insert(&e.path, &e.tl_name) {
-                self.errors.push(ModelError {
-                    definition: None,
-                    message: format!(
-                        "types `{other}` and `{}` both become the Rust enum `{}`",
-                        e.tl_name, e.path.name
-                    ),
-                });
+                self.errors.push(ModelError::general(format!(
+                    "types `{other}` and `{}` both become the Rust enum `{}`",
+                    e.tl_name, e.path.name
+                )));
             }
         }
     }
