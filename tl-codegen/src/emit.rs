@@ -7,7 +7,7 @@
 use std::cell::Cell;
 use std::collections::BTreeMap;
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 
 use crate::docs::DocWriter;
@@ -659,10 +659,14 @@ impl Emitter<'_> {
         let tl_name = s.def.full_name();
         let id = hex(s.def.id());
         let derives = self.derives();
+        // serde's derives, as inherent functions (`remote = "Self"`) that the trait impls
+        // (`serde_impls`) call: `Deserialize` reads through `ObjectOf`, which checks `"_"`
+        // and skips the derived keys TL-JSON allows, so that `deny_unknown_fields` can
+        // refuse every other key that is not a parameter.
         let serde = if self.options.serde {
             quote! {
                 #[derive(::tl_runtime::json::serde::Serialize, ::tl_runtime::json::serde::Deserialize)]
-                #[serde(crate = "::tl_runtime::json::serde", tag = "_", rename = #tl_name)]
+                #[serde(crate = "::tl_runtime::json::serde", tag = "_", rename = #tl_name, remote = "Self", deny_unknown_fields)]
             }
         } else {
             quote!()
@@ -1024,6 +1028,9 @@ impl Emitter<'_> {
                 ));
             }
         }
+        if self.options.serde {
+            impls.extend(serde_impls(s, &name, &tl_name, &generics));
+        }
         if let (Some(parent), true) = (s.parent, self.options.conversions) {
             impls.extend(self.conversions(s, &self.model.enums[parent]));
         }
@@ -1364,6 +1371,17 @@ impl Emitter<'_> {
             };
             if self.is_unit(s) {
                 serialize_arms.push(quote!(Self::#vname => ::tl_runtime::json::serde::Serialize::serialize(&#path {}, serializer),));
+                // Read as the struct is, so that a key it does not have is an error here
+                // too (serde reads a unit variant by skipping every key).
+                let rename = if self.options.serde {
+                    let with = format!(
+                        "::tl_runtime::json::unit_of::<{}, _>",
+                        path.to_string().replace(' ', "")
+                    );
+                    quote!(#[serde(rename = #tl_variant, deserialize_with = #with)])
+                } else {
+                    rename
+                };
                 variants.push(quote!(#vdoc #rename #vname,));
                 len_arms.push(quote!(Self::#vname => 4,));
                 encode_arms.push(quote!(Self::#vname => { out.extend_from_slice(&u32::to_le_bytes(#id)); Ok(()) }));
@@ -1597,6 +1615,40 @@ fn needs_tl_json(wire: &Wire) -> bool {
         Wire::Bytes | Wire::Int128 | Wire::Int256 | Wire::Int512 => true,
         Wire::Vector { element, .. } => needs_tl_json(element),
         _ => false,
+    }
+}
+
+/// A struct's `Serialize` and `Deserialize` impls, which call the functions serde derives
+/// with `remote = "Self"`. Deserializing goes through `tl_runtime::json::ObjectOf`, which
+/// checks `"_"` and skips the keys that encoding derives (`#` fields, mtproto `message`'s
+/// `bytes`): TL-JSON input may carry them, and `deny_unknown_fields` would refuse them.
+fn serde_impls(s: &Struct, name: &Ident, tl_name: &str, generics: &[Ident]) -> TokenStream {
+    let serde = quote!(::tl_runtime::json::serde);
+    let derived = s
+        .fields
+        .iter()
+        .filter(|f| matches!(f.kind, FieldKind::Flags | FieldKind::ObjectLength))
+        .map(|f| f.tl_name.as_str());
+    let (ser_generics, de_generics, use_generics) = if generics.is_empty() {
+        (quote!(), quote!(<'de>), quote!())
+    } else {
+        (
+            quote!(<#(#generics: #serde::Serialize),*>),
+            quote!(<'de, #(#generics: #serde::Deserialize<'de>),*>),
+            quote!(<#(#generics),*>),
+        )
+    };
+    quote! {
+        impl #ser_generics #serde::Serialize for #name #use_generics {
+            fn serialize<S: #serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                Self::serialize(self, serializer)
+            }
+        }
+        impl #de_generics #serde::Deserialize<'de> for #name #use_generics {
+            fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                Self::deserialize(::tl_runtime::json::ObjectOf::new(deserializer, #tl_name, &[#(#derived),*]))
+            }
+        }
     }
 }
 

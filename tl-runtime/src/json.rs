@@ -302,3 +302,157 @@ pub trait TypeVisitor {
     /// Called with the type found.
     fn visit<T: Item>(self) -> Self::Output;
 }
+
+/// Reads a field-less constructor as its struct `T` and keeps nothing: what a generated
+/// enum's unit variant (`InputPeer::Empty`) deserializes with, so that a key `T` does not
+/// have is an error there too.
+pub fn unit_of<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<(), D::Error> {
+    T::deserialize(deserializer).map(|_| ())
+}
+
+/// What a generated struct's `Deserialize` reads through: the TL-JSON object of the
+/// constructor or function `name`, with `"_"` checked against `name` (and optional: an
+/// enum has already read it), and the keys in `derived` (`#` fields, mtproto `message`'s
+/// `bytes`), which TL-JSON lets input carry, skipped. Every other key goes to the derived
+/// visitor, which is `deny_unknown_fields`: a key that is no parameter is an error, not
+/// dropped without a word.
+pub struct ObjectOf<D> {
+    inner: D,
+    name: &'static str,
+    derived: &'static [&'static str],
+}
+
+impl<D> ObjectOf<D> {
+    /// Reads the object of `name` from `inner`, skipping the keys in `derived`.
+    pub fn new(inner: D, name: &'static str, derived: &'static [&'static str]) -> Self {
+        ObjectOf {
+            inner,
+            name,
+            derived,
+        }
+    }
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOf<D> {
+    type Error = D::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.inner.deserialize_map(ObjectVisitor {
+            visitor,
+            name: self.name,
+            derived: self.derived,
+        })
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
+        identifier ignored_any
+    }
+}
+
+struct ObjectVisitor<V> {
+    visitor: V,
+    name: &'static str,
+    derived: &'static [&'static str],
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for ObjectVisitor<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a JSON object of `{}`", self.name)
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.visitor.visit_map(ObjectKeys {
+            map,
+            name: self.name,
+            derived: self.derived,
+        })
+    }
+}
+
+struct ObjectKeys<A> {
+    map: A,
+    name: &'static str,
+    derived: &'static [&'static str],
+}
+
+impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for ObjectKeys<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        loop {
+            let Some(key) = self.map.next_key::<Key<'de>>()? else {
+                return Ok(None);
+            };
+            let key = key.as_str();
+            if key == "_" {
+                let found = self.map.next_value::<Key<'de>>()?;
+                if found.as_str() != self.name {
+                    return Err(de::Error::custom(format_args!(
+                        "\"_\" is `{}` where `{}` is expected",
+                        found.as_str(),
+                        self.name
+                    )));
+                }
+            } else if self.derived.contains(&key) {
+                self.map.next_value::<de::IgnoredAny>()?;
+            } else {
+                return seed
+                    .deserialize(de::value::StrDeserializer::<A::Error>::new(key))
+                    .map(Some);
+            }
+        }
+    }
+
+    fn next_value_seed<T: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<T::Value, A::Error> {
+        self.map.next_value_seed(seed)
+    }
+}
+
+/// A key or a `"_"` value, borrowed from the input where the format allows.
+enum Key<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+impl Key<'_> {
+    fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(text) => text,
+            Key::Owned(text) => text,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key::Borrowed(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(v.into()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(v))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
