@@ -1,4 +1,5 @@
-//! Any bytes as JSON text, encoded by the reflective codec against `schema/api.tl` +
+//! Any bytes as JSON text (read by `tl_reflect::parse_json`, checked against serde_json),
+//! encoded by the reflective codec against `schema/api.tl` +
 //! `schema/mtproto.tl`. Nothing may panic; and whatever encodes must decode (with `Object`
 //! fields kept raw, as written) to a value that encodes to the very same bytes.
 //!
@@ -13,8 +14,22 @@ use tl_reflect::DecodeOptions;
 mod schema;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) else {
-        return;
+    // `parse_json` reads what serde_json reads, to the same value, except an object with a
+    // key given twice.
+    let value = match (
+        tl_reflect::parse_json(data),
+        serde_json::from_slice::<serde_json::Value>(data),
+    ) {
+        (Ok(ours), Ok(theirs)) => {
+            assert_eq!(ours, theirs);
+            ours
+        }
+        (Err(e), Ok(_)) => {
+            assert!(e.to_string().contains("given twice"), "{e}");
+            return;
+        }
+        (Ok(ours), Err(e)) => panic!("parse_json read {ours} where serde_json says {e}"),
+        (Err(_), Err(_)) => return,
     };
     let registry = schema::registry();
     let Ok(bytes) = registry.encode_boxed(&value) else {
