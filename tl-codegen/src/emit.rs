@@ -1620,15 +1620,37 @@ fn needs_tl_json(wire: &Wire) -> bool {
 
 /// A struct's `Serialize` and `Deserialize` impls, which call the functions serde derives
 /// with `remote = "Self"`. Deserializing goes through `tl_runtime::json::ObjectOf`, which
-/// checks `"_"` and skips the keys that encoding derives (`#` fields, mtproto `message`'s
-/// `bytes`): TL-JSON input may carry them, and `deny_unknown_fields` would refuse them.
+/// checks `"_"` and skips the keys that encoding derives (`#` fields): TL-JSON input may
+/// carry them, and `deny_unknown_fields` would refuse them. A derived length (mtproto
+/// `message`'s `bytes`) is kept and checked against the body it measures.
 fn serde_impls(s: &Struct, name: &Ident, tl_name: &str, generics: &[Ident]) -> TokenStream {
     let serde = quote!(::tl_runtime::json::serde);
     let derived = s
         .fields
         .iter()
-        .filter(|f| matches!(f.kind, FieldKind::Flags | FieldKind::ObjectLength))
+        .filter(|f| matches!(f.kind, FieldKind::Flags))
         .map(|f| f.tl_name.as_str());
+    let read = quote!(::tl_runtime::json::ObjectOf::new(deserializer, #tl_name, &[#(#derived),*]));
+    // The model puts a length field right before the `Object` it measures.
+    let length = s
+        .fields
+        .windows(2)
+        .find(|pair| matches!(pair[0].kind, FieldKind::ObjectLength));
+    let body = match length {
+        None => quote!(Self::deserialize(#read)),
+        Some([length, body]) => {
+            let key = &length.tl_name;
+            let body_name = &body.tl_name;
+            let field = ident(&body.name);
+            quote! {
+                let given = ::core::cell::Cell::new(None);
+                let value = Self::deserialize(#read.length(#key, &given))?;
+                ::tl_runtime::json::check_length(given.get(), [#tl_name, #key, #body_name], value.#field.0.len())?;
+                Ok(value)
+            }
+        }
+        Some(_) => unreachable!("windows(2) gives pairs"),
+    };
     let (ser_generics, de_generics, use_generics) = if generics.is_empty() {
         (quote!(), quote!(<'de>), quote!())
     } else {
@@ -1646,7 +1668,7 @@ fn serde_impls(s: &Struct, name: &Ident, tl_name: &str, generics: &[Ident]) -> T
         }
         impl #de_generics #serde::Deserialize<'de> for #name #use_generics {
             fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                Self::deserialize(::tl_runtime::json::ObjectOf::new(deserializer, #tl_name, &[#(#derived),*]))
+                #body
             }
         }
     }

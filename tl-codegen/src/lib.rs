@@ -398,10 +398,11 @@ impl Config {
     ///
     /// Input loses nothing without a word: a missing field, a wrong type, a key given
     /// twice, a key that is no parameter of the constructor and a `"_"` naming another
-    /// constructor are errors. The keys that encoding derives (`#` fields, mtproto
-    /// `message`'s `bytes`) may be given and are skipped, as TL-JSON says; `"_"` may be
-    /// left out where the Rust type says the constructor. (serde's derives, with
-    /// `deny_unknown_fields`, read through `tl_runtime::json::ObjectOf`.)
+    /// constructor are errors. `#` fields, which encoding derives, may be given and are
+    /// skipped, as TL-JSON says; mtproto `message`'s `bytes` may be given too, and must
+    /// then be its body's length. `"_"` may be left out where the Rust type says the
+    /// constructor. (serde's derives, with `deny_unknown_fields`, read through
+    /// `tl_runtime::json::ObjectOf`.)
     pub fn serde(&mut self, enabled: bool) -> &mut Self {
         self.emit.serde = enabled;
         self

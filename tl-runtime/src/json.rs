@@ -318,31 +318,82 @@ pub fn unit_of<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
 /// `bytes`), which TL-JSON lets input carry, skipped. Every other key goes to the derived
 /// visitor, which is `deny_unknown_fields`: a key that is no parameter is an error, not
 /// dropped without a word.
-pub struct ObjectOf<D> {
+///
+/// A derived length (`message`'s `bytes`) is not dropped either: [`ObjectOf::length`]
+/// keeps the value given, for [`check_length`] to compare with the body once it is read.
+pub struct ObjectOf<'a, D> {
     inner: D,
-    name: &'static str,
-    derived: &'static [&'static str],
+    keys: KeyRules<'a>,
 }
 
-impl<D> ObjectOf<D> {
+/// How [`ObjectOf`] treats the keys that are no field of the derived visitor.
+#[derive(Clone, Copy)]
+struct KeyRules<'a> {
+    name: &'static str,
+    derived: &'static [&'static str],
+    /// A derived length key, and where its value goes.
+    length: Option<(&'static str, &'a core::cell::Cell<Option<i64>>)>,
+}
+
+impl<D> ObjectOf<'static, D> {
     /// Reads the object of `name` from `inner`, skipping the keys in `derived`.
     pub fn new(inner: D, name: &'static str, derived: &'static [&'static str]) -> Self {
         ObjectOf {
             inner,
-            name,
-            derived,
+            keys: KeyRules {
+                name,
+                derived,
+                length: None,
+            },
         }
     }
 }
 
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOf<D> {
+impl<D> ObjectOf<'_, D> {
+    /// Keeps the value of the key `key` (a length that encoding derives) in `given`
+    /// instead of skipping it: `null` or absent leaves `None`, and any other value than
+    /// an integer is an error.
+    pub fn length<'a>(
+        self,
+        key: &'static str,
+        given: &'a core::cell::Cell<Option<i64>>,
+    ) -> ObjectOf<'a, D> {
+        ObjectOf {
+            inner: self.inner,
+            keys: KeyRules {
+                length: Some((key, given)),
+                ..self.keys
+            },
+        }
+    }
+}
+
+/// Checks a length that encoding derives (`message`'s `bytes`), as [`ObjectOf::length`]
+/// kept it, against the length of the field `body` it measures: a value that disagrees
+/// is an error, as it is in the reflective encoder, not replaced without a word.
+///
+/// `object`, `key` and `body` name the constructor, the length and the field measured, for
+/// the message.
+pub fn check_length<E: de::Error>(
+    given: Option<i64>,
+    [object, key, body]: [&'static str; 3],
+    actual: usize,
+) -> Result<(), E> {
+    match given {
+        Some(given) if usize::try_from(given) != Ok(actual) => Err(E::custom(format_args!(
+            "`{key}` of `{object}` is {given}, not the length of `{body}`, which encodes to {actual} bytes (the length is derived: leave it out)"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOf<'_, D> {
     type Error = D::Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
         self.inner.deserialize_map(ObjectVisitor {
             visitor,
-            name: self.name,
-            derived: self.derived,
+            keys: self.keys,
         })
     }
 
@@ -353,35 +404,32 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOf<D> {
     }
 }
 
-struct ObjectVisitor<V> {
+struct ObjectVisitor<'a, V> {
     visitor: V,
-    name: &'static str,
-    derived: &'static [&'static str],
+    keys: KeyRules<'a>,
 }
 
-impl<'de, V: Visitor<'de>> Visitor<'de> for ObjectVisitor<V> {
+impl<'de, V: Visitor<'de>> Visitor<'de> for ObjectVisitor<'_, V> {
     type Value = V::Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "a JSON object of `{}`", self.name)
+        write!(f, "a JSON object of `{}`", self.keys.name)
     }
 
     fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
         self.visitor.visit_map(ObjectKeys {
             map,
-            name: self.name,
-            derived: self.derived,
+            keys: self.keys,
         })
     }
 }
 
-struct ObjectKeys<A> {
+struct ObjectKeys<'a, A> {
     map: A,
-    name: &'static str,
-    derived: &'static [&'static str],
+    keys: KeyRules<'a>,
 }
 
-impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for ObjectKeys<A> {
+impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for ObjectKeys<'_, A> {
     type Error = A::Error;
 
     fn next_key_seed<K: de::DeserializeSeed<'de>>(
@@ -395,14 +443,21 @@ impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for ObjectKeys<A> {
             let key = key.as_str();
             if key == "_" {
                 let found = self.map.next_value::<Key<'de>>()?;
-                if found.as_str() != self.name {
+                if found.as_str() != self.keys.name {
                     return Err(de::Error::custom(format_args!(
                         "\"_\" is `{}` where `{}` is expected",
                         found.as_str(),
-                        self.name
+                        self.keys.name
                     )));
                 }
-            } else if self.derived.contains(&key) {
+            } else if let Some((length_key, given)) =
+                self.keys.length.filter(|(name, _)| *name == key)
+            {
+                if given.get().is_some() {
+                    return Err(de::Error::duplicate_field(length_key));
+                }
+                given.set(self.map.next_value::<Option<i64>>()?);
+            } else if self.keys.derived.contains(&key) {
                 self.map.next_value::<de::IgnoredAny>()?;
             } else {
                 return seed
