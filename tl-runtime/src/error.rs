@@ -113,6 +113,16 @@ pub enum DecodeErrorKind {
         /// Bytes left in the input.
         remaining: usize,
     },
+    /// A `bytes` or `string` whose data fits in the remaining input but whose zero
+    /// padding (to a multiple of 4 bytes) does not: the input was cut inside the padding.
+    MissingPadding {
+        /// The length of the data.
+        len: usize,
+        /// The padding bytes that should follow it.
+        padding: usize,
+        /// Bytes left in the input, data included.
+        remaining: usize,
+    },
     /// A vector count whose elements, at their smallest size on the wire, would need more
     /// bytes than the input has left. Nothing is allocated for them.
     CountTooLarge {
@@ -166,6 +176,15 @@ impl fmt::Display for DecodeError {
             DecodeErrorKind::LengthTooLarge { claimed, remaining } => write!(
                 f,
                 "length {claimed} is more than the {remaining} bytes left in the input"
+            )?,
+            DecodeErrorKind::MissingPadding {
+                len,
+                padding,
+                remaining,
+            } => write!(
+                f,
+                "{len} bytes of data need {padding} {} of padding after them, but the input has {remaining} bytes left: it ends inside the padding",
+                if *padding == 1 { "byte" } else { "bytes" }
             )?,
             DecodeErrorKind::CountTooLarge {
                 count,

@@ -138,9 +138,17 @@ pub fn decode_bytes<'a>(reader: &mut Reader<'a>) -> Result<&'a [u8], DecodeError
     };
     let padding = (4 - (header_len + len) % 4) % 4;
     if len + padding > reader.remaining() {
-        return Err(reader.error(DecodeErrorKind::LengthTooLarge {
-            claimed: len,
-            remaining: reader.remaining(),
+        return Err(reader.error(if len > reader.remaining() {
+            DecodeErrorKind::LengthTooLarge {
+                claimed: len,
+                remaining: reader.remaining(),
+            }
+        } else {
+            DecodeErrorKind::MissingPadding {
+                len,
+                padding,
+                remaining: reader.remaining(),
+            }
         }));
     }
     let data = reader.take(len)?;
@@ -391,6 +399,35 @@ mod tests {
                 len: MAX_BYTES_LEN + 1
             })
         );
+    }
+
+    /// Input cut inside the data says the length is too large; cut inside the padding, it
+    /// says so, with the numbers that show it.
+    #[test]
+    fn a_cut_in_the_padding_is_named_as_such() {
+        // "ab": 1 length byte, 2 data bytes, 1 padding byte.
+        let cut = |wire: &[u8]| decode_bytes(&mut Reader::new(wire)).unwrap_err();
+        let err = cut(&[2, b'a', b'b']);
+        assert_eq!(
+            err.kind,
+            DecodeErrorKind::MissingPadding {
+                len: 2,
+                padding: 1,
+                remaining: 2
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "2 bytes of data need 1 byte of padding after them, but the input has 2 bytes left: it ends inside the padding at byte 1"
+        );
+        assert_eq!(
+            cut(&[2, b'a']).kind,
+            DecodeErrorKind::LengthTooLarge {
+                claimed: 2,
+                remaining: 1
+            }
+        );
+        assert_eq!(decode_bytes(&mut Reader::new(&[2, b'a', b'b', 0])), Ok(&b"ab"[..]));
     }
 
     /// `to_bare_bytes` allocates once with `bare_len`, and encoding never writes past the
