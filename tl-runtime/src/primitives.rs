@@ -427,7 +427,10 @@ mod tests {
                 remaining: 1
             }
         );
-        assert_eq!(decode_bytes(&mut Reader::new(&[2, b'a', b'b', 0])), Ok(&b"ab"[..]));
+        assert_eq!(
+            decode_bytes(&mut Reader::new(&[2, b'a', b'b', 0])),
+            Ok(&b"ab"[..])
+        );
     }
 
     /// `to_bare_bytes` allocates once with `bare_len`, and encoding never writes past the
