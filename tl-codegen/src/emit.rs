@@ -1632,13 +1632,13 @@ fn serde_impls(s: &Struct, name: &Ident, tl_name: &str, generics: &[Ident]) -> T
         .map(|f| f.tl_name.as_str());
     let read = quote!(::tl_runtime::json::ObjectOf::new(deserializer, #tl_name, &[#(#derived),*]));
     // The model puts a length field right before the `Object` it measures.
-    let length = s
-        .fields
-        .windows(2)
-        .find(|pair| matches!(pair[0].kind, FieldKind::ObjectLength));
+    let length = s.fields.windows(2).find_map(|pair| match pair {
+        [length, body] if matches!(length.kind, FieldKind::ObjectLength) => Some((length, body)),
+        _ => None,
+    });
     let body = match length {
         None => quote!(Self::deserialize(#read)),
-        Some([length, body]) => {
+        Some((length, body)) => {
             let key = &length.tl_name;
             let body_name = &body.tl_name;
             let field = ident(&body.name);
@@ -1649,7 +1649,6 @@ fn serde_impls(s: &Struct, name: &Ident, tl_name: &str, generics: &[Ident]) -> T
                 Ok(value)
             }
         }
-        Some(_) => unreachable!("windows(2) gives pairs"),
     };
     let (ser_generics, de_generics, use_generics) = if generics.is_empty() {
         (quote!(), quote!(<'de>), quote!())
