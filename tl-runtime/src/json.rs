@@ -314,8 +314,8 @@ pub fn unit_of<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
 
 /// What a generated struct's `Deserialize` reads through: the TL-JSON object of the
 /// constructor or function `name`, with `"_"` checked against `name` (and optional: an
-/// enum has already read it), and the keys in `derived` (`#` fields, mtproto `message`'s
-/// `bytes`), which TL-JSON lets input carry, skipped. Every other key goes to the derived
+/// enum has already read it), and the keys in `derived` (`#` fields), which TL-JSON lets
+/// input carry, skipped. Every other key goes to the derived
 /// visitor, which is `deny_unknown_fields`: a key that is no parameter is an error, not
 /// dropped without a word.
 ///
