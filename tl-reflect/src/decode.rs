@@ -65,7 +65,7 @@ impl<'r, 'a> Decoder<'r, 'a> {
     /// Any boxed constructor or function: its ID says which.
     pub(crate) fn any_boxed(&mut self, reader: &mut Reader<'a>) -> Result<Value> {
         let id = reader.read_u32()?;
-        let candidates = self.registry.with_id(id);
+        let candidates = self.registry.schema.with_id(id);
         let Some((&first, others)) = candidates.split_first() else {
             let offset = reader.position() - 4;
             let kind = if id == VECTOR_ID {
@@ -144,25 +144,25 @@ impl<'r, 'a> Decoder<'r, 'a> {
             }
             Ty::Boxed(t) => {
                 let id = reader.read_u32()?;
-                let Some(c) = self.registry.constructor_of(*t, id) else {
+                let Some(c) = self.registry.schema.constructor_of(*t, id) else {
                     return Err(unknown_constructor(
                         reader,
                         id,
-                        &self.registry.types[*t].name,
+                        &self.registry.schema.types[*t].name,
                     ));
                 };
                 self.boxed_body(c, reader)?
             }
             Ty::BoxedConstructor(c) => {
                 let id = reader.read_u32()?;
-                let combinator = &self.registry.combinators[*c];
+                let combinator = &self.registry.schema.combinators[*c];
                 if id != combinator.id {
                     return Err(unknown_constructor(reader, id, &combinator.name));
                 }
                 self.boxed_body(*c, reader)?
             }
             Ty::Bare(c) => {
-                let guard = self.registry.combinators[*c].bare_cycle;
+                let guard = self.registry.schema.combinators[*c].bare_cycle;
                 if guard {
                     self.enter(reader)?;
                 }
@@ -172,14 +172,15 @@ impl<'r, 'a> Decoder<'r, 'a> {
                 }
                 value
             }
-            Ty::Function => {
+            Ty::Generic(_) => {
                 let id = reader.read_u32()?;
                 let registry = self.registry;
                 let function = registry
+                    .schema
                     .with_id(id)
                     .iter()
                     .copied()
-                    .find(|&c| registry.combinators[c].is_function);
+                    .find(|&c| registry.schema.combinators[c].is_function);
                 // The generated code's `AnyFunction` says "function" too.
                 let Some(c) = function else {
                     return Err(unknown_constructor(reader, id, "function"));
@@ -209,7 +210,7 @@ impl<'r, 'a> Decoder<'r, 'a> {
         self.at_root = false;
         let count = reader.read_u32()? as usize;
         // Checked against what the input can hold before anything is allocated.
-        reader.check_count(count, self.registry.min_len(element))?;
+        reader.check_count(count, self.registry.schema.min_len(element))?;
         self.enter(reader)?;
         let mut items = Vec::with_capacity(count.min(MAX_RESERVED_ELEMENTS));
         for index in 0..count {
@@ -232,7 +233,7 @@ impl<'r, 'a> Decoder<'r, 'a> {
         let is_root = std::mem::replace(&mut self.at_root, false);
         let result = self.fields(c, reader);
         if is_root {
-            result.map_err(|e| e.in_root(&self.registry.combinators[c].name))
+            result.map_err(|e| e.in_root(&self.registry.schema.combinators[c].name))
         } else {
             result
         }
@@ -240,8 +241,8 @@ impl<'r, 'a> Decoder<'r, 'a> {
 
     fn fields(&mut self, c: CombinatorId, reader: &mut Reader<'a>) -> Result<Value> {
         let registry = self.registry;
-        let combinator = &registry.combinators[c];
-        if let Some(why) = &combinator.unsupported {
+        let combinator = &registry.schema.combinators[c];
+        if let Some(why) = combinator.unsupported() {
             return Err(DecodeError::new(
                 reader.position(),
                 DecodeErrorKind::Unsupported(format!("`{}`: {why}", combinator.name)),
@@ -273,14 +274,17 @@ impl<'r, 'a> Decoder<'r, 'a> {
                     };
                     object_len = Some(len);
                 }
-                ParamKind::FlagTrue { condition } => {
-                    if words[condition.word] & condition.mask != 0 {
+                ParamKind::FlagTrue { flag: condition } => {
+                    if words[condition.word] & condition.mask() != 0 {
                         object.insert(param.name.clone(), Value::Bool(true));
                     }
                 }
-                ParamKind::Value { ty, condition } => {
+                ParamKind::Value {
+                    ty,
+                    flag: condition,
+                } => {
                     if let Some(condition) = condition {
-                        if words[condition.word] & condition.mask == 0 {
+                        if words[condition.word] & condition.mask() == 0 {
                             continue;
                         }
                     }

@@ -65,7 +65,7 @@ impl<'r> Encoder<'r> {
     pub(crate) fn any_boxed(&mut self, value: &Value) -> Result<()> {
         let object = expect_object(value, "a constructor or function")?;
         let name = constructor_name(object, "a constructor or function")?;
-        let Some(c) = self.pick_by_name(self.registry.with_name(name), object) else {
+        let Some(c) = self.pick_by_name(self.registry.schema.with_name(name), object) else {
             return Err(self.unknown_name(name, "a constructor or function".into(), None));
         };
         self.boxed_constructor(c, object)
@@ -124,7 +124,7 @@ impl<'r> Encoder<'r> {
             },
             Ty::Vector { boxed, element } => {
                 let Value::Array(items) = value else {
-                    let expected = format!("{} (a JSON array)", self.registry.describe(ty));
+                    let expected = format!("{} (a JSON array)", self.registry.schema.describe(ty));
                     return Err(scalars::wrong_type(&expected, value));
                 };
                 self.at_root = false;
@@ -138,7 +138,7 @@ impl<'r> Encoder<'r> {
                 })?;
                 // As the generated encoders: no more elements of no bytes than a decoder takes.
                 if items.len() > tl_runtime::MAX_EMPTY_ELEMENTS
-                    && self.registry.min_len(element) == 0
+                    && self.registry.schema.min_len(element) == 0
                 {
                     return Err(EncodeError::new(EncodeErrorKind::Wire(
                         tl_runtime::EncodeError::TooManyEmptyElements { len: items.len() },
@@ -152,10 +152,10 @@ impl<'r> Encoder<'r> {
                 self.leave();
             }
             Ty::Boxed(t) => {
-                let expected = &self.registry.types[*t].name;
+                let expected = &self.registry.schema.types[*t].name;
                 let object = expect_object(value, expected)?;
                 let name = constructor_name(object, expected)?;
-                let Some(c) = self.registry.constructor_of_named(*t, name) else {
+                let Some(c) = self.registry.schema.constructor_of_named(*t, name) else {
                     let hint = self.elsewhere(name);
                     return Err(self.unknown_name(name, expected.clone(), hint));
                 };
@@ -167,7 +167,7 @@ impl<'r> Encoder<'r> {
             }
             Ty::Bare(c) => {
                 let object = self.exactly(*c, value)?;
-                let guard = self.registry.combinators[*c].bare_cycle;
+                let guard = self.registry.schema.combinators[*c].bare_cycle;
                 if guard {
                     self.enter()?;
                 }
@@ -176,14 +176,14 @@ impl<'r> Encoder<'r> {
                     self.leave();
                 }
             }
-            Ty::Function => {
+            Ty::Generic(_) => {
                 let object = expect_object(value, "a function")?;
                 let name = constructor_name(object, "a function")?;
-                let functions = self.registry.with_name(name);
+                let functions = self.registry.schema.with_name(name);
                 let found = functions
                     .iter()
                     .copied()
-                    .find(|&c| self.registry.combinators[c].is_function);
+                    .find(|&c| self.registry.schema.combinators[c].is_function);
                 let Some(c) = found else {
                     let hint = if functions.is_empty() {
                         self.elsewhere(name)
@@ -224,7 +224,7 @@ impl<'r> Encoder<'r> {
 
     /// The object of constructor `c`, whose `"_"` must name exactly it.
     fn exactly<'v>(&self, c: CombinatorId, value: &'v Value) -> Result<&'v Map<String, Value>> {
-        let wanted = &self.registry.combinators[c].name;
+        let wanted = &self.registry.schema.combinators[c].name;
         let object = expect_object(value, wanted)?;
         let name = constructor_name(object, wanted)?;
         if name != wanted {
@@ -241,7 +241,7 @@ impl<'r> Encoder<'r> {
 
     fn boxed_constructor(&mut self, c: CombinatorId, object: &Map<String, Value>) -> Result<()> {
         self.enter()?;
-        let id = self.registry.combinators[c].id;
+        let id = self.registry.schema.combinators[c].id;
         self.out.extend_from_slice(&id.to_le_bytes());
         self.body(c, object)?;
         self.leave();
@@ -251,7 +251,7 @@ impl<'r> Encoder<'r> {
     /// The bare body of constructor `c` from its JSON object.
     fn body(&mut self, c: CombinatorId, object: &Map<String, Value>) -> Result<()> {
         let registry = self.registry;
-        let combinator = &registry.combinators[c];
+        let combinator = &registry.schema.combinators[c];
         let is_root = std::mem::replace(&mut self.at_root, false);
         let result = self.fields(c, object);
         if is_root {
@@ -263,8 +263,8 @@ impl<'r> Encoder<'r> {
 
     fn fields(&mut self, c: CombinatorId, object: &Map<String, Value>) -> Result<()> {
         let registry = self.registry;
-        let combinator = &registry.combinators[c];
-        if let Some(why) = &combinator.unsupported {
+        let combinator = &registry.schema.combinators[c];
+        if let Some(why) = combinator.unsupported() {
             return Err(EncodeError::new(EncodeErrorKind::Unsupported(format!(
                 "`{}`: {why}",
                 combinator.name
@@ -289,7 +289,7 @@ impl<'r> Encoder<'r> {
                     object_len_at = Some((self.out.len(), &param.name, field));
                     self.out.extend_from_slice(&[0; 4]);
                 }
-                ParamKind::FlagTrue { condition } => {
+                ParamKind::FlagTrue { flag: condition } => {
                     let set = match field {
                         None | Some(Value::Null) | Some(Value::Bool(false)) => false,
                         Some(Value::Bool(true)) => true,
@@ -303,19 +303,22 @@ impl<'r> Encoder<'r> {
                     };
                     let word = &mut words[condition.word];
                     if set {
-                        word.present |= condition.mask;
+                        word.present |= condition.mask();
                     } else {
-                        word.absent |= condition.mask;
+                        word.absent |= condition.mask();
                     }
                 }
-                ParamKind::Value { ty, condition } => {
+                ParamKind::Value {
+                    ty,
+                    flag: condition,
+                } => {
                     let field = match condition {
                         None => match field {
                             Some(field) => field,
                             None => {
                                 return Err(EncodeError::new(EncodeErrorKind::MissingField {
                                     field: param.name.clone(),
-                                    expected: registry.describe(ty),
+                                    expected: registry.schema.describe(ty),
                                 }))
                             }
                         },
@@ -324,11 +327,11 @@ impl<'r> Encoder<'r> {
                             match field {
                                 // `null` is an absent optional field, as in serde.
                                 None | Some(Value::Null) => {
-                                    word.absent |= condition.mask;
+                                    word.absent |= condition.mask();
                                     continue;
                                 }
                                 Some(field) => {
-                                    word.present |= condition.mask;
+                                    word.present |= condition.mask();
                                     field
                                 }
                             }
@@ -382,7 +385,7 @@ impl<'r> Encoder<'r> {
         object: &Map<String, Value>,
     ) -> Option<CombinatorId> {
         let fits = |&c: &CombinatorId| {
-            let params = &self.registry.combinators[c].params;
+            let params = &self.registry.schema.combinators[c].params;
             object
                 .keys()
                 .all(|key| key == "_" || params.iter().any(|p| &p.name == key))
@@ -416,16 +419,14 @@ impl<'r> Encoder<'r> {
     /// close name that is.
     fn elsewhere(&self, name: &str) -> Option<String> {
         let registry = self.registry;
-        if let Some(&c) = registry.with_name(name).first() {
-            let combinator = &registry.combinators[c];
+        if let Some(&c) = registry.schema.with_name(name).first() {
+            let combinator = &registry.schema.combinators[c];
             return Some(if combinator.is_function {
                 format!("`{name}` is a function")
             } else {
-                let of = registry
-                    .types
-                    .iter()
-                    .find(|t| t.by_id.contains(&c))
-                    .map_or("another type", |t| t.name.as_str());
+                let of = combinator
+                    .type_id
+                    .map_or("another type", |t| registry.schema.types[t].name.as_str());
                 format!("`{name}` is a constructor of {of}")
             });
         }
@@ -470,7 +471,7 @@ fn constructor_name<'v>(object: &'v Map<String, Value>, expected: &str) -> Resul
 }
 
 fn unknown_field(c: CombinatorId, registry: &Registry, object: &Map<String, Value>) -> EncodeError {
-    let combinator = &registry.combinators[c];
+    let combinator = &registry.schema.combinators[c];
     let field = object
         .keys()
         .find(|key| *key != "_" && !combinator.params.iter().any(|p| &p.name == *key))
@@ -489,7 +490,7 @@ fn inconsistent_flags(
     conflict: u32,
     object: &Map<String, Value>,
 ) -> EncodeError {
-    let combinator = &registry.combinators[c];
+    let combinator = &registry.schema.combinators[c];
     let bit = conflict.trailing_zeros();
     let mask = 1u32 << bit;
     let holder = combinator
@@ -500,14 +501,14 @@ fn inconsistent_flags(
     let (mut present, mut absent) = (Vec::new(), Vec::new());
     for param in &combinator.params {
         let condition = match &param.kind {
-            ParamKind::FlagTrue { condition } => condition,
+            ParamKind::FlagTrue { flag: condition } => condition,
             ParamKind::Value {
-                condition: Some(condition),
+                flag: Some(condition),
                 ..
             } => condition,
             _ => continue,
         };
-        if condition.word != word || condition.mask != mask {
+        if condition.word != word || condition.mask() != mask {
             continue;
         }
         // As `fields` decided: absent or null is unset, and `false` too for a

@@ -33,10 +33,10 @@ impl Registry {
             reason,
         };
         let bare = match ty {
-            Ty::Boxed(t) => match self.types[t].by_id.as_slice() {
+            Ty::Boxed(t) => match self.schema.types[t].by_id.as_slice() {
                 [only] => Ty::Bare(*only),
                 several => {
-                    let example = &self.combinators[several[0]].name;
+                    let example = &self.schema.combinators[several[0]].name;
                     return Err(error(format!(
                         "it has {} constructors, and a bare value is the body of one: name the constructor (such as `{example}`)",
                         several.len()
@@ -122,7 +122,7 @@ impl Registry {
                 ty,
                 flag: None,
                 bang: false,
-            } => self.resolve(ty, false, None, &[]),
+            } => self.schema.resolve(ty, false, None, &[]),
             _ => return Err(error("not a type expression".into())),
         };
         if let Some(why) = unresolved(&ty) {
