@@ -395,7 +395,7 @@ fn wire_name(model: &Model, wire: &Wire) -> String {
         Wire::String => "String".into(),
         Wire::Bytes => "Vec<u8>".into(),
         Wire::Bool => "bool".into(),
-        Wire::True => "True".into(),
+        Wire::True | Wire::BareTrue => "True".into(),
         Wire::Object | Wire::AnyValue => "Object".into(),
         Wire::Vector { element, .. } => format!("Vec<{}>", wire_name(model, element)),
         Wire::Generic(g) => format!("{g}::Answer"),

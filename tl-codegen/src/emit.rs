@@ -526,7 +526,7 @@ impl Emitter<'_> {
             Wire::String => quote!(String),
             Wire::Bytes => quote!(Vec<u8>),
             Wire::Bool => quote!(bool),
-            Wire::True => quote!(::tl_runtime::primitives::True),
+            Wire::True | Wire::BareTrue => quote!(::tl_runtime::primitives::True),
             Wire::Object | Wire::AnyValue => quote!(::tl_runtime::Object),
             Wire::Vector { element, .. } => {
                 let element = self.rust_type(from, element);

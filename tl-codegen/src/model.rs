@@ -4,10 +4,11 @@
 //! (recursion) and which enum variants are boxed (size). Emission (`emit.rs`) only
 //! prints what this module decided.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 
-use tl_parser::ast::{Definition, ParamKind, Section, TypeRef};
+use tl_parser::ast::{Definition, Section};
+use tl_schema::{Param, ParamKind, Schema, Ty, TypeId};
 
 use crate::ident;
 
@@ -122,8 +123,10 @@ pub enum Wire {
     Bytes,
     /// `Bool`: `bool`, boxed.
     Bool,
-    /// `True` as a value (not a flag).
+    /// `True` as a value (not a flag): the ID of `true`.
     True,
+    /// `%True`, or `true` not as a flag: no bytes.
+    BareTrue,
     /// `Vector<T>` (boxed) or `vector<T>` (bare).
     Vector { boxed: bool, element: Box<Wire> },
     /// An abstract type: a generated enum, boxed on the wire.
@@ -257,53 +260,6 @@ pub struct Model {
     pub enums: Vec<Enum>,
 }
 
-/// TL types that map to runtime types instead of generated ones.
-fn special_type(name: &str) -> Option<Wire> {
-    Some(match name {
-        "int" | "Int" | "int32" | "Int32" => Wire::Int,
-        // TDLib's `int53` is a `long` on the wire (the 53 bits are a promise to JSON users).
-        "long" | "Long" | "int64" | "Int64" | "int53" | "Int53" => Wire::Long,
-        "double" | "Double" => Wire::Double,
-        "#" | "nat" => Wire::Nat,
-        "int128" | "Int128" => Wire::Int128,
-        "int256" | "Int256" => Wire::Int256,
-        "int512" | "Int512" => Wire::Int512,
-        // TDLib's and tonlib's `secureString = SecureString;` and `secureBytes = SecureBytes;`
-        // are `string` and `bytes` on the wire (TDLib keeps them in wiped memory).
-        "string" | "String" | "secureString" | "SecureString" => Wire::String,
-        "bytes" | "Bytes" | "secureBytes" | "SecureBytes" => Wire::Bytes,
-        "Bool" => Wire::Bool,
-        "True" => Wire::True,
-        "Object" => Wire::Object,
-        _ => return None,
-    })
-}
-
-/// Whether a definition is provided by the runtime rather than generated.
-fn provided_by_runtime(def: &Definition) -> bool {
-    if def.builtin.is_some() || def.question_mark {
-        return true;
-    }
-    let result = def.result.full_name();
-    def.section == Section::Types
-        && matches!(
-            result.as_str(),
-            "Bool"
-                | "True"
-                | "Vector"
-                | "Int"
-                | "Long"
-                | "Double"
-                | "String"
-                | "Bytes"
-                | "Int128"
-                | "Int256"
-                | "Int512"
-                | "SecureString"
-                | "SecureBytes"
-        )
-}
-
 impl Model {
     /// Analyses every definition of the given schemas (already validated by the parser).
     pub fn build(
@@ -311,9 +267,10 @@ impl Model {
         layer: Option<u32>,
         options: &ModelOptions,
     ) -> Result<Model, Vec<ModelError>> {
+        let schema = tl_schema::Schema::from_definitions(definitions.iter().map(|&def| (0, def)));
         let mut builder = Builder::default();
-        builder.collect(definitions);
-        builder.resolve_fields();
+        builder.collect(&schema);
+        builder.resolve_fields(&schema);
         if !builder.errors.is_empty() {
             return Err(builder.errors);
         }
@@ -329,7 +286,6 @@ impl Model {
         };
         model.box_recursive_fields();
         model.box_large_variants(options.large_variant_bytes);
-        model.compute_min_lens();
         Ok(model)
     }
 
@@ -454,59 +410,6 @@ impl Model {
             self.enums[e].variants[v].boxed = true;
         }
     }
-
-    fn compute_min_lens(&mut self) {
-        for i in 0..self.structs.len() {
-            let mut len = 0usize;
-            for field in &self.structs[i].fields {
-                len += match &field.kind {
-                    FieldKind::Flags | FieldKind::ObjectLength => 4,
-                    FieldKind::Required { wire, .. } => self.min_wire_len(wire, 0),
-                    FieldKind::Optional { .. } | FieldKind::FlagTrue { .. } => 0,
-                };
-            }
-            self.structs[i].min_len = len;
-        }
-    }
-
-    fn min_wire_len(&self, wire: &Wire, depth: usize) -> usize {
-        match wire {
-            Wire::Int
-            | Wire::Nat
-            | Wire::Bool
-            | Wire::True
-            | Wire::Enum(_)
-            | Wire::Generic(_)
-            | Wire::Object
-            | Wire::AnyValue => 4,
-            Wire::Long | Wire::Double => 8,
-            Wire::Int128 => 16,
-            Wire::Int256 => 32,
-            Wire::Int512 => 64,
-            Wire::String | Wire::Bytes => 4,
-            Wire::Vector { boxed, .. } => {
-                if *boxed {
-                    8
-                } else {
-                    4
-                }
-            }
-            Wire::Struct(t) => {
-                if depth > 8 {
-                    return 0;
-                }
-                self.structs[*t]
-                    .fields
-                    .iter()
-                    .map(|f| match &f.kind {
-                        FieldKind::Flags | FieldKind::ObjectLength => 4,
-                        FieldKind::Required { wire, .. } => self.min_wire_len(wire, depth + 1),
-                        _ => 0,
-                    })
-                    .sum()
-            }
-        }
-    }
 }
 
 /// Rough sizes of generated Rust types on a 64-bit target, for the variant boxing policy.
@@ -578,7 +481,7 @@ impl SizeEstimator<'_> {
             Wire::Int512 => 64,
             Wire::String | Wire::Bytes | Wire::Vector { .. } | Wire::Object | Wire::AnyValue => 24,
             Wire::Bool => 1,
-            Wire::True => 0,
+            Wire::True | Wire::BareTrue => 0,
             Wire::Generic(_) => 16,
             Wire::Enum(e) => self.enum_size(*e),
             Wire::Struct(s) => self.struct_size(*s),
@@ -642,304 +545,203 @@ fn strongly_connected_components(edges: &[Vec<usize>]) -> Vec<usize> {
     component
 }
 
+/// Turns the resolved schema into the Rust shape: which definitions become structs and
+/// enums, their names, and each parameter's field. What a type means is `tl-schema`'s.
 #[derive(Default)]
-struct Builder<'d> {
-    defs: Vec<&'d Definition>,
+struct Builder {
     structs: Vec<Struct>,
     enums: Vec<Enum>,
-    /// TL full name of a constructor (types section) → struct index.
-    constructor_by_name: HashMap<String, usize>,
-    /// TL full name of an abstract type → enum index.
-    enum_by_name: HashMap<String, usize>,
+    /// Combinator of the schema → struct index (`None` for provided ones: `boolTrue`).
+    struct_of: Vec<Option<usize>>,
+    /// Abstract type of the schema → enum index.
+    enum_of: HashMap<TypeId, usize>,
     errors: Vec<ModelError>,
 }
 
-impl<'d> Builder<'d> {
-    fn collect(&mut self, definitions: &[&'d Definition]) {
-        // Abstract types in name order, constructors in source order within each, so a
-        // one-line schema change is a local change in the output.
-        let mut by_type: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for &def in definitions {
-            if provided_by_runtime(def) {
+impl Builder {
+    fn collect(&mut self, schema: &Schema) {
+        for combinator in &schema.combinators {
+            if combinator.provided {
+                self.struct_of.push(None);
                 continue;
             }
-            let tree = match def.section {
-                Section::Types => Tree::Types,
-                Section::Functions => Tree::Functions,
-            };
-            let index = self.structs.len();
-            let path = ItemPath {
-                tree,
-                modules: def.namespace.components().map(ident::module_name).collect(),
-                name: ident::type_name(&def.name),
-            };
+            let def = &combinator.def;
+            let tree = if combinator.is_function { Tree::Functions } else { Tree::Types };
+            self.struct_of.push(Some(self.structs.len()));
             self.structs.push(Struct {
                 def: def.clone(),
-                path,
+                path: ItemPath {
+                    tree,
+                    modules: def.namespace.components().map(ident::module_name).collect(),
+                    name: ident::type_name(&def.name),
+                },
                 fields: Vec::new(),
-                generics: def
-                    .generics
-                    .iter()
-                    .map(|g| ident::type_name(&g.name))
-                    .collect(),
+                generics: combinator.generics().map(ident::type_name).collect(),
                 answer: None,
                 parent: None,
-                min_len: 0,
+                min_len: combinator.min_len,
             });
-            self.defs.push(def);
-            if def.section == Section::Types {
-                let full = def.full_name();
-                if self
-                    .constructor_by_name
-                    .insert(full.clone(), index)
-                    .is_some()
-                {
-                    self.errors.push(error(def, "defined twice"));
-                }
-                let result = def.result.full_name();
-                if special_type(&result).is_none() {
-                    by_type.entry(result).or_default().push(index);
-                }
-            }
         }
-        for (tl_name, members) in by_type {
-            let (namespace, name) = match tl_name.rsplit_once('.') {
-                Some((ns, name)) => (ns.split('.').map(ident::module_name).collect(), name),
-                None => (Vec::new(), tl_name.as_str()),
-            };
-            let enum_name = ident::type_name(name);
-            let mut variants: Vec<Variant> = members
-                .iter()
-                .map(|&s| Variant {
-                    name: variant_name(&enum_name, &self.structs[s].path.name),
-                    structure: s,
-                    boxed: false,
-                })
-                .collect();
-            // Names that collide fall back to the constructors' own names, then to those
-            // names with the namespaces below the type's in front (TON's `db.lt.el.key` and
-            // `db.lt.desc.key`, both `db.lt.Key`: `ElKey`, `DescKey`), then to the whole path.
-            let fallbacks: [&dyn Fn(&ItemPath) -> String; 3] = [
-                &|path| path.name.clone(),
-                &|path| qualified_variant_name(path, namespace.len()),
-                &|path| qualified_variant_name(path, 0),
-            ];
-            for fallback in fallbacks {
-                if all_unique(variants.iter().map(|v| &v.name)) {
-                    break;
-                }
-                for v in &mut variants {
-                    v.name = fallback(&self.structs[v.structure].path);
-                }
+        self.check_duplicates(schema);
+        // Abstract types in name order, constructors in source order within each, so a
+        // one-line schema change is a local change in the output.
+        for (t, ty) in schema.generated_types() {
+            if tl_schema::builtin::builtin_type(&ty.name).is_some() {
+                continue; // `foo = Object;`: the type is the builtin, not an enum.
             }
-            // Even the whole paths collide (`fooBar` and `foo_bar`): name the first pair.
-            let mut by_name: HashMap<&str, usize> = HashMap::new();
-            for v in &variants {
-                if let Some(other) = by_name.insert(&v.name, v.structure) {
-                    let def = self.defs[v.structure];
-                    let first = self.defs[other];
-                    self.errors.push(error(
-                        def,
-                        format!(
-                            "`{}` (line {}) and this constructor of `{tl_name}` both become the Rust name `{}`: rename one",
-                            first.full_name(),
-                            first.span.line,
-                            v.name
-                        ),
-                    ));
-                    break;
-                }
-            }
-            let e = self.enums.len();
-            for &s in &members {
-                self.structs[s].parent = Some(e);
-            }
-            self.enum_by_name.insert(tl_name.clone(), e);
-            self.enums.push(Enum {
-                tl_name,
-                path: ItemPath {
-                    tree: Tree::Enums,
-                    modules: namespace,
-                    name: enum_name,
-                },
-                variants,
-                doc: None,
-            });
+            let members: Vec<usize> =
+                ty.constructors.iter().filter_map(|&c| self.struct_of[c]).collect();
+            let e = self.add_enum(&ty.name, &members);
+            self.enum_of.insert(t, e);
         }
     }
 
-    fn resolve_fields(&mut self) {
-        for i in 0..self.structs.len() {
-            let def = self.defs[i];
-            let generics: Vec<&str> = def.generics.iter().map(|g| g.name.as_str()).collect();
-            let mut fields = Vec::new();
-            let params = &def.params;
-            for (p, param) in params.iter().enumerate() {
-                let Some(tl_name) = param.name.clone() else {
-                    self.errors
-                        .push(error(def, "anonymous parameter outside a builtin"));
-                    continue;
-                };
-                let name = ident::field_name(&tl_name);
-                let kind = match &param.kind {
-                    ParamKind::FlagsWord => FieldKind::Flags,
-                    ParamKind::Repeat { .. } => {
-                        self.errors.push(error(def, format!("parameter `{tl_name}`: repetition `[ ... ]` is only supported in builtins")));
-                        continue;
-                    }
-                    ParamKind::Value { ty, flag, bang } => {
-                        let next_is_object = params.get(p + 1).is_some_and(|next| {
-                            matches!(&next.kind, ParamKind::Value { ty, flag: None, .. } if ty.full_name() == "Object")
-                        });
-                        if ty.name == "true" && ty.namespace.is_empty() && !ty.percent {
-                            match flag {
-                                Some(flag) => FieldKind::FlagTrue {
-                                    flag: FlagRef {
-                                        holder: flag.holder.to_string(),
-                                        bit: flag.bit,
-                                        shared: flag.shared,
-                                    },
-                                },
-                                None => {
-                                    self.errors.push(error(def, format!("parameter `{tl_name}`: bare `true` is only meaningful as a flag (`flags.N?true`)")));
-                                    continue;
-                                }
-                            }
-                        } else if tl_name == "bytes"
-                            && flag.is_none()
-                            && ty.full_name() == "int"
-                            && next_is_object
-                        {
-                            FieldKind::ObjectLength
-                        } else {
-                            match self.wire(def, ty, *bang, &generics) {
-                                Ok(wire) => match flag {
-                                    None => FieldKind::Required { wire, boxed: false },
-                                    Some(flag) => {
-                                        let flag = FlagRef {
-                                            holder: flag.holder.to_string(),
-                                            bit: flag.bit,
-                                            shared: flag.shared,
-                                        };
-                                        FieldKind::Optional {
-                                            wire,
-                                            boxed: false,
-                                            flag,
-                                        }
-                                    }
-                                },
-                                Err(e) => {
-                                    self.errors.push(e);
-                                    continue;
-                                }
-                            }
-                        }
-                    }
-                };
-                fields.push(Field {
-                    tl_name: tl_name.to_string(),
-                    name,
-                    kind,
-                    doc: param.doc.clone(),
-                });
+    /// Two constructors of one name cannot both be generated (api.tl's and mtproto.tl's
+    /// `message` go into separate units, `Config::schema_in_module`).
+    fn check_duplicates(&mut self, schema: &Schema) {
+        let mut seen = std::collections::HashSet::new();
+        for combinator in schema.combinators.iter().filter(|c| !c.provided && !c.is_function) {
+            if !seen.insert(combinator.name.as_str()) {
+                self.errors.push(error(&combinator.def, "defined twice"));
             }
-            let answer = if def.section == Section::Functions {
-                match self.wire(def, &def.result, false, &generics) {
-                    Ok(w) => Some(w),
-                    Err(e) => {
-                        self.errors.push(e);
-                        None
-                    }
-                }
-            } else {
-                None
-            };
-            self.structs[i].fields = fields;
-            self.structs[i].answer = answer;
         }
     }
 
-    fn wire(
-        &self,
-        def: &Definition,
-        ty: &TypeRef,
-        bang: bool,
-        generics: &[&str],
-    ) -> Result<Wire, ModelError> {
-        let full = ty.full_name();
-        if ty.generic || (ty.namespace.is_empty() && generics.contains(&ty.name.as_str())) {
-            return Ok(Wire::Generic(ident::type_name(&ty.name)));
+    /// The enum of abstract type `tl_name`, with a variant for each of `members` (structs).
+    fn add_enum(&mut self, tl_name: &str, members: &[usize]) -> usize {
+        let (namespace, name) = match tl_name.rsplit_once('.') {
+            Some((ns, name)) => (ns.split('.').map(ident::module_name).collect(), name),
+            None => (Vec::new(), tl_name),
+        };
+        let enum_name = ident::type_name(name);
+        let mut variants: Vec<Variant> = members
+            .iter()
+            .map(|&s| Variant {
+                name: variant_name(&enum_name, &self.structs[s].path.name),
+                structure: s,
+                boxed: false,
+            })
+            .collect();
+        self.name_variants(&mut variants, namespace.len(), tl_name);
+        let e = self.enums.len();
+        for &s in members {
+            self.structs[s].parent = Some(e);
         }
-        if bang {
-            return Err(error(def, format!("`!{full}` must name a type variable")));
-        }
-        if full == "Vector" || full == "vector" {
-            let [element] = ty.args.as_slice() else {
-                return Err(error(
-                    def,
-                    format!("`{full}` takes exactly one type argument"),
-                ));
-            };
-            let element = self.wire(def, element, false, generics)?;
-            if matches!(element, Wire::Object | Wire::AnyValue) {
-                return Err(error(
-                    def,
-                    format!("`{full}` of `Object` is not supported: an element of unknown type has no Rust type to decode into"),
-                ));
+        self.enums.push(Enum {
+            tl_name: tl_name.to_owned(),
+            path: ItemPath { tree: Tree::Enums, modules: namespace, name: enum_name },
+            variants,
+            doc: None,
+        });
+        e
+    }
+
+    /// Names that collide fall back to the constructors' own names, then to those names
+    /// with the namespaces below the type's in front (TON's `db.lt.el.key` and
+    /// `db.lt.desc.key`, both `db.lt.Key`: `ElKey`, `DescKey`), then to the whole path.
+    fn name_variants(&mut self, variants: &mut [Variant], depth: usize, tl_name: &str) {
+        let fallbacks: [&dyn Fn(&ItemPath) -> String; 3] = [
+            &|path| path.name.clone(),
+            &|path| qualified_variant_name(path, depth),
+            &|path| qualified_variant_name(path, 0),
+        ];
+        for fallback in fallbacks {
+            if all_unique(variants.iter().map(|v| &v.name)) {
+                break;
             }
-            return Ok(Wire::Vector {
-                boxed: full == "Vector",
-                element: Box::new(element),
-            });
-        }
-        if !ty.args.is_empty() {
-            return Err(error(def, format!("type `{full}` takes no arguments")));
-        }
-        if let Some(wire) = special_type(&full) {
-            if ty.percent && matches!(wire, Wire::Bool) {
-                return Err(error(def, "`%Bool` has no single constructor"));
+            for v in variants.iter_mut() {
+                v.name = fallback(&self.structs[v.structure].path);
             }
-            return Ok(wire);
         }
-        // TON's and TDLib's `object ? = Object;` and `function ? = Function;`: a value of any
-        // constructor, or any function, of the schema (unless the schema defines these
-        // names as ordinary types).
-        if matches!(full.as_str(), "object" | "Function" | "function")
-            && !ty.percent
-            && !self.enum_by_name.contains_key(&full)
-            && !self.constructor_by_name.contains_key(&full)
-        {
-            return Ok(Wire::AnyValue);
-        }
-        if ty.percent {
-            // `%Message`: the single constructor of `Message`.
-            let Some(&e) = self.enum_by_name.get(&full) else {
-                return Err(error(def, format!("unknown type `{full}`")));
-            };
-            let variants = &self.enums[e].variants;
-            if variants.len() != 1 {
-                return Err(error(
+        // Even the whole paths collide (`fooBar` and `foo_bar`): name the first pair.
+        let mut by_name: HashMap<&str, usize> = HashMap::new();
+        for v in variants.iter() {
+            if let Some(other) = by_name.insert(&v.name, v.structure) {
+                let def = &self.structs[v.structure].def;
+                let first = &self.structs[other].def;
+                self.errors.push(error(
                     def,
                     format!(
-                        "`%{full}` needs exactly one constructor, `{full}` has {}",
-                        variants.len()
+                        "`{}` (line {}) and this constructor of `{tl_name}` both become the Rust name `{}`: rename one",
+                        first.full_name(),
+                        first.span.line,
+                        v.name
                     ),
                 ));
+                break;
             }
-            return Ok(Wire::Struct(variants[0].structure));
         }
-        if ty.is_bare() {
-            return match self.constructor_by_name.get(&full) {
-                Some(&s) => Ok(Wire::Struct(s)),
-                None => Err(error(
-                    def,
-                    format!("unknown constructor `{full}` used as a bare type"),
-                )),
-            };
+    }
+
+    fn resolve_fields(&mut self, schema: &Schema) {
+        for (c, combinator) in schema.combinators.iter().enumerate() {
+            let Some(s) = self.struct_of[c] else { continue };
+            let def = &combinator.def;
+            for problem in &combinator.problems {
+                self.errors.push(error(def, problem.clone()));
+            }
+            let fields = combinator.params.iter().map(|param| self.field(param)).collect();
+            let answer = combinator.is_function.then(|| {
+                if let Some(why) = combinator.result.unresolved() {
+                    self.errors.push(error(def, why.to_owned()));
+                }
+                self.wire(&combinator.result)
+            });
+            self.structs[s].fields = fields;
+            self.structs[s].answer = answer;
         }
-        match self.enum_by_name.get(&full) {
-            Some(&e) => Ok(Wire::Enum(e)),
-            None => Err(error(def, format!("unknown type `{full}`"))),
+    }
+
+    /// The Rust field of a resolved parameter.
+    fn field(&self, param: &Param) -> Field {
+        let kind = match &param.kind {
+            ParamKind::FlagsWord { .. } => FieldKind::Flags,
+            ParamKind::ObjectLength => FieldKind::ObjectLength,
+            ParamKind::FlagTrue { flag } => FieldKind::FlagTrue { flag: flag_ref(flag) },
+            ParamKind::Value { ty, flag: None } => {
+                FieldKind::Required { wire: self.wire(ty), boxed: false }
+            }
+            ParamKind::Value { ty, flag: Some(flag) } => FieldKind::Optional {
+                wire: self.wire(ty),
+                boxed: false,
+                flag: flag_ref(flag),
+            },
+        };
+        Field {
+            tl_name: param.name.clone(),
+            name: ident::field_name(&param.name),
+            kind,
+            doc: param.doc.clone(),
+        }
+    }
+
+    /// The generated item a resolved type is: schema indexes become struct and enum
+    /// indexes; the rest is the same type under the generator's name.
+    fn wire(&self, ty: &Ty) -> Wire {
+        match ty {
+            Ty::Int => Wire::Int,
+            Ty::Long => Wire::Long,
+            Ty::Double => Wire::Double,
+            Ty::Nat => Wire::Nat,
+            Ty::Int128 => Wire::Int128,
+            Ty::Int256 => Wire::Int256,
+            Ty::Int512 => Wire::Int512,
+            Ty::String => Wire::String,
+            Ty::Bytes => Wire::Bytes,
+            Ty::Bool => Wire::Bool,
+            Ty::True { boxed: true } => Wire::True,
+            Ty::True { boxed: false } => Wire::BareTrue,
+            Ty::Vector { boxed, element } => {
+                Wire::Vector { boxed: *boxed, element: Box::new(self.wire(element)) }
+            }
+            Ty::Boxed(t) => self.enum_of.get(t).map_or(Wire::Object, |&e| Wire::Enum(e)),
+            Ty::Bare(c) | Ty::BoxedConstructor(c) => {
+                self.struct_of[*c].map_or(Wire::Object, Wire::Struct)
+            }
+            Ty::Generic(name) => Wire::Generic(ident::type_name(name)),
+            Ty::Object => Wire::Object,
+            // Unresolved types were reported as errors: the model is not used.
+            Ty::AnyValue | Ty::Unresolved(_) => Wire::AnyValue,
         }
     }
 
@@ -982,7 +784,10 @@ impl<'d> Builder<'d> {
     }
 }
 
-/// `InputPeer` + `InputPeerUser` → `User`; otherwise the constructor's own name.
+fn flag_ref(flag: &tl_schema::Flag) -> FlagRef {
+    FlagRef { holder: flag.holder.clone(), bit: flag.bit, shared: flag.shared }
+}
+
 /// A struct's name with the namespaces of its path after the first `skip` in front, as one
 /// UpperCamelCase name (`db::lt::el::Key`, skipping 2: `ElKey`).
 fn qualified_variant_name(path: &ItemPath, skip: usize) -> String {
@@ -1001,6 +806,7 @@ fn all_unique<'a>(names: impl Iterator<Item = &'a String>) -> bool {
     names.into_iter().all(|name| seen.insert(name))
 }
 
+/// `InputPeer` + `InputPeerUser` → `User`; otherwise the constructor's own name.
 fn variant_name(enum_name: &str, struct_name: &str) -> String {
     match struct_name.strip_prefix(enum_name) {
         Some(rest) if rest.starts_with(|c: char| c.is_ascii_uppercase()) => match rest {

@@ -157,7 +157,7 @@ fn wire_type(model: &Model, wire: &Wire) -> String {
         Wire::String => "String".into(),
         Wire::Bytes => "Vec<u8>".into(),
         Wire::Bool => "bool".into(),
-        Wire::True => "tl_runtime::primitives::True".into(),
+        Wire::True | Wire::BareTrue => "tl_runtime::primitives::True".into(),
         Wire::Object | Wire::AnyValue => "tl_runtime::Object".into(),
         Wire::Vector { element, .. } => format!("Vec<{}>", wire_type(model, element)),
         Wire::Generic(name) => name.clone(),
