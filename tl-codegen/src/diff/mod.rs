@@ -53,7 +53,6 @@ mod matching;
 mod params;
 mod readable;
 mod report;
-mod rust_view;
 mod side;
 mod source;
 mod tl_text;

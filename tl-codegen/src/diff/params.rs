@@ -7,11 +7,11 @@
 use tl_parser::ast::{Definition, ParamKind, Parameter};
 
 use super::report::{Change, ChangeKind, Level};
-use super::rust_view::StructShape;
 use super::source::{Shapes, Verdict};
 use super::tl_text::{
     flag, flag_text, full_type_text, has_flags_word, is_true_flag, value_text, wire_type_text,
 };
+use crate::rust_view::StructShape;
 
 /// A named parameter and its position.
 #[derive(Clone, Copy)]

@@ -8,8 +8,8 @@ use std::fmt;
 use tl_parser::ast::{Definition, Section};
 use tl_parser::{Diagnostic, ParseOptions};
 
-use super::rust_view::RustView;
 use crate::model::ModelError;
+use crate::rust_view::RustView;
 
 /// How a definition is found on either side: constructors and functions live in
 /// separate name spaces (`help.getConfig` the function, `help.config` the constructor).

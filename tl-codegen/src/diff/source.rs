@@ -2,8 +2,8 @@
 //! compile against the new one? Answered by comparing the two sides' [`RustView`]s.
 
 use super::report::Level;
-use super::rust_view::{RustView, StructShape};
 use super::side::Key;
+use crate::rust_view::{RustView, StructShape};
 
 /// Both sides' generated APIs, or `None` when one could not be derived.
 pub(crate) type Views<'a> = Option<(&'a RustView, &'a RustView)>;

@@ -8,10 +8,12 @@
 
 use std::collections::HashMap;
 
-use tl_parser::ast::{Definition, Schema};
+use tl_parser::ast::{Definition, Schema, Section};
 
-use super::side::Key;
 use crate::model::{FieldKind, ItemPath, Model, ModelError, ModelOptions, Struct, Wire};
+
+/// A definition's section and full TL name.
+type Key = (Section, String);
 
 /// The generated item of one constructor or function.
 #[derive(Clone, Debug, PartialEq)]
