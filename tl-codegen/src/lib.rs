@@ -52,7 +52,7 @@ mod known_errors;
 mod markup;
 pub mod model;
 mod reach;
-mod rust_view;
+pub mod rust_view;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -1,10 +1,41 @@
-//! The Rust API the generator makes of a schema, reduced to what user code touches:
-//! item paths, field names and types, enum variants. Two versions of a definition are
-//! source-compatible when these agree.
+//! The Rust API the generator makes of a schema, as plain data: where each constructor,
+//! function and abstract type goes, the fields of each struct and their declared types,
+//! the enum variant that holds a constructor, a function's `RemoteCall::Answer`.
 //!
-//! Everything here is read off the generator's own [`Model`] (names from `ident.rs`,
-//! `flags.N?true` as `bool`, optional fields as `Option`, boxing of recursive fields and
-//! large variants), so the classification cannot drift from what `emit.rs` prints.
+//! For tools that reason about the generated code without reading it: `tl diff` judges
+//! from it whether a schema change breaks code written against the bindings. Everything
+//! is read off the generator's own analysis of the schemas (names, `flags.N?true` as
+//! `bool`, optional fields as `Option`, boxing of recursive fields and of large
+//! variants), so it cannot drift from what the generator writes.
+//!
+//! Paths are written from the root of the generated file (the module that `include!`s
+//! it): `types::messages::ChatFull`, `enums::InputPeer`, `functions::help::GetConfig`.
+//! Runtime types are written as `tl_runtime::Object`. Types are those of the default
+//! configuration: `string` and `bytes` are `String` and `Vec<u8>` (not the shared-buffer
+//! types of `Config::shared_buffers`).
+//!
+//! ```
+//! use tl_codegen::rust_view::RustView;
+//! use tl_parser::ast::Section;
+//!
+//! let schema = "user#1 flags:# id:long name:flags.0?string = User;\n\
+//!               ---functions---\n\
+//!               users.getUsers id:Vector<long> = Vector<User>;";
+//! let checked = tl_parser::check(&[("my.tl", schema)], &Default::default());
+//! let view = RustView::build(&checked.schemas, &Default::default()).unwrap();
+//!
+//! let user = view.structure(Section::Types, "user").unwrap();
+//! assert_eq!(user.path, "types::User");
+//! assert_eq!(user.variant.as_deref(), Some("enums::User::User(types::User)"));
+//! let name = user.field("name").unwrap();
+//! assert_eq!(name.rust_type.as_deref(), Some("Option<String>"));
+//! assert_eq!(user.field("flags").unwrap().rust_type, None); // derived, not stored
+//!
+//! let get_users = view.structure(Section::Functions, "users.getUsers").unwrap();
+//! assert_eq!(get_users.path, "functions::users::GetUsers");
+//! assert_eq!(get_users.answer.as_deref(), Some("Vec<enums::User>"));
+//! assert_eq!(view.enum_path("User"), Some("enums::User"));
+//! ```
 
 use std::collections::HashMap;
 
@@ -12,62 +43,55 @@ use tl_parser::ast::{Definition, Schema, Section};
 
 use crate::model::{FieldKind, ItemPath, Model, ModelError, ModelOptions, Struct, Wire};
 
-/// A definition's section and full TL name.
-type Key = (Section, String);
+/// The generated items of a set of schemas read together (as one `Config` unit reads
+/// them: `Config::schema`, or one `Config::schema_in_module` module).
+#[derive(Clone, Debug, Default)]
+pub struct RustView {
+    /// By section and full TL name; definitions the runtime provides (`boolTrue`,
+    /// `vector`) have none.
+    structs: HashMap<(Section, String), StructShape>,
+    /// `enums::InputPeer` by TL type name (`InputPeer`).
+    enums: HashMap<String, String>,
+}
 
-/// The generated item of one constructor or function.
+/// The generated struct of one constructor or function.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct StructShape {
-    /// `types::messages::ChatFull`.
+#[non_exhaustive]
+pub struct StructShape {
+    /// The struct's path: `types::messages::ChatFull`.
     pub path: String,
     /// Every TL parameter, stored or not, in order.
     pub fields: Vec<FieldShape>,
     /// Generic parameter names (`X` of `invokeWithLayer`).
     pub generics: Vec<String>,
-    /// For functions: `RemoteCall::Answer`.
+    /// For functions: `RemoteCall::Answer` (`Vec<enums::User>`).
     pub answer: Option<String>,
-    /// For constructors: the enum variant that holds it.
+    /// For constructors of an abstract type: the enum variant that holds it, as it is
+    /// declared (`enums::User::User(types::User)`, `enums::Peer::Empty` for a constructor
+    /// without fields, `(Box<...>)` for a boxed one).
     pub variant: Option<String>,
 }
 
+/// One TL parameter of a [`StructShape`] and the field it becomes.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct FieldShape {
+#[non_exhaustive]
+pub struct FieldShape {
+    /// The TL parameter's name (`type`, `self`).
     pub tl_name: String,
     /// The Rust field name (`r#type`, `self_`).
     pub rust_name: String,
-    /// `None` when the struct does not store it (a `flags:#` word is derived on encode).
+    /// The field's declared type (`Option<Box<enums::Message>>`), or `None` when the
+    /// struct does not store the parameter (a `flags:#` word, derived on encode).
     pub rust_type: Option<String>,
 }
 
-impl StructShape {
-    pub fn field(&self, tl_name: &str) -> Option<&FieldShape> {
-        self.fields.iter().find(|f| f.tl_name == tl_name)
-    }
-}
-
-impl FieldShape {
-    /// `name: Type`, or `None` for a field the struct does not store.
-    pub fn declaration(&self) -> Option<String> {
-        let ty = self.rust_type.as_ref()?;
-        Some(format!("{}: {ty}", self.rust_name))
-    }
-}
-
-/// The generated API of a whole side.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct RustView {
-    /// By TL key; definitions the runtime provides (`boolTrue`, `vector`) have none.
-    pub structs: HashMap<Key, StructShape>,
-    /// `enums::InputPeer` by TL type name (`InputPeer`).
-    pub enums: HashMap<String, String>,
-}
-
 impl RustView {
-    /// Builds the generator's model of every definition of `schemas` together, as one
-    /// `Config` unit does.
-    pub fn build(schemas: &[Schema], layer: Option<u32>) -> Result<RustView, Vec<ModelError>> {
+    /// Analyses every definition of `schemas` together, as the generator does (already
+    /// validated: [`tl_parser::check`]). Fails where the generator would fail: with the
+    /// same errors as [`crate::Error::Model`].
+    pub fn build(schemas: &[Schema], options: &ModelOptions) -> Result<RustView, Vec<ModelError>> {
         let definitions: Vec<&Definition> = schemas.iter().flat_map(|s| &s.definitions).collect();
-        let model = Model::build(&definitions, layer, &ModelOptions::default())?;
+        let model = Model::build(&definitions, None, options)?;
         let mut view = RustView::default();
         for e in &model.enums {
             view.enums.insert(e.tl_name.clone(), path_text(&e.path));
@@ -77,6 +101,25 @@ impl RustView {
             view.structs.insert(key, shape(&model, i, s));
         }
         Ok(view)
+    }
+
+    /// The struct of the constructor or function `full_name` (`messages.chatFull`), or
+    /// `None` when the schemas do not define it or the runtime provides it (`boolTrue`).
+    pub fn structure(&self, section: Section, full_name: &str) -> Option<&StructShape> {
+        self.structs.get(&(section, full_name.to_owned()))
+    }
+
+    /// The enum of the abstract type `full_name` (`messages.Messages`), or `None` when
+    /// the schemas have no constructor of it or the runtime provides it (`Bool`).
+    pub fn enum_path(&self, full_name: &str) -> Option<&str> {
+        self.enums.get(full_name).map(String::as_str)
+    }
+}
+
+impl StructShape {
+    /// The field of the TL parameter `tl_name`.
+    pub fn field(&self, tl_name: &str) -> Option<&FieldShape> {
+        self.fields.iter().find(|f| f.tl_name == tl_name)
     }
 }
 

@@ -8,8 +8,8 @@ use std::fmt;
 use tl_parser::ast::{Definition, Section};
 use tl_parser::{Diagnostic, ParseOptions};
 
-use crate::model::ModelError;
 use crate::rust_view::RustView;
+use crate::{ModelError, ModelOptions};
 
 /// How a definition is found on either side: constructors and functions live in
 /// separate name spaces (`help.getConfig` the function, `help.config` the constructor).
@@ -112,7 +112,7 @@ impl Side {
             }
         }
         let layer = checked.schemas.iter().find_map(|s| s.layer);
-        let rust = RustView::build(&checked.schemas, layer);
+        let rust = RustView::build(&checked.schemas, &ModelOptions::default());
         Ok(Side {
             files: sources.iter().map(|(name, _)| (*name).to_owned()).collect(),
             layer,
