@@ -133,7 +133,10 @@ fn shape(model: &Model, index: usize, s: &Struct) -> StructShape {
             rust_type: field_type(model, &f.kind),
         })
         .collect();
-    let answer = s.answer.as_ref().map(|w| wire_type(model, w));
+    let answer = s
+        .answer
+        .as_ref()
+        .map(|w| type_text(model, w, Naming::Declared));
     let variant = s.parent.and_then(|e| {
         let en = &model.enums[e];
         let v = en.variants.iter().find(|v| v.structure == index)?;
@@ -175,10 +178,13 @@ fn field_type(model: &Model, kind: &FieldKind) -> Option<String> {
     Some(match kind {
         FieldKind::Flags | FieldKind::ObjectLength => return None,
         FieldKind::FlagTrue { .. } => "bool".to_owned(),
-        FieldKind::Required { wire, boxed } => boxed_if(*boxed, wire_type(model, wire)),
-        FieldKind::Optional { wire, boxed, .. } => {
-            format!("Option<{}>", boxed_if(*boxed, wire_type(model, wire)))
+        FieldKind::Required { wire, boxed } => {
+            boxed_if(*boxed, type_text(model, wire, Naming::Declared))
         }
+        FieldKind::Optional { wire, boxed, .. } => format!(
+            "Option<{}>",
+            boxed_if(*boxed, type_text(model, wire, Naming::Declared))
+        ),
     })
 }
 
@@ -190,7 +196,24 @@ fn boxed_if(boxed: bool, ty: String) -> String {
     }
 }
 
-fn wire_type(model: &Model, wire: &Wire) -> String {
+/// How [`type_text`] names the generated items and runtime types a type refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Naming {
+    /// As the generated code declares the type, from the root of the generated file:
+    /// `types::messages::ChatFull`, `tl_runtime::Object`, a generic parameter as itself.
+    Declared,
+    /// As documentation names it in prose: an item or a runtime type by its own name
+    /// (`ChatFull`, `Object`, `True`), a generic parameter as the answer of the wrapped
+    /// call (`X::Answer`).
+    Short,
+}
+
+/// The Rust type of a value of wire type `wire`: the one mapping of TL types to Rust type
+/// names as text, for this module and for the generated documentation (`docs.rs`).
+/// `string` and `bytes` follow the model's `shared_buffers`.
+pub(crate) fn type_text(model: &Model, wire: &Wire, naming: Naming) -> String {
+    let short = naming == Naming::Short;
+    let runtime = |declared: &str, name: &str| (if short { name } else { declared }).to_owned();
     match wire {
         Wire::Int => "i32".into(),
         Wire::Long => "i64".into(),
@@ -199,16 +222,22 @@ fn wire_type(model: &Model, wire: &Wire) -> String {
         Wire::Int128 => "[u8; 16]".into(),
         Wire::Int256 => "[u8; 32]".into(),
         Wire::Int512 => "[u8; 64]".into(),
+        Wire::String if model.shared_buffers => {
+            runtime("tl_runtime::shared::ByteString", "ByteString")
+        }
+        Wire::Bytes if model.shared_buffers => runtime("tl_runtime::shared::Bytes", "Bytes"),
         Wire::String => "String".into(),
         Wire::Bytes => "Vec<u8>".into(),
         Wire::Bool => "bool".into(),
-        Wire::True => "tl_runtime::primitives::True".into(),
-        Wire::Object | Wire::AnyValue => "tl_runtime::Object".into(),
-        Wire::Vector { element, .. } => format!("Vec<{}>", wire_type(model, element)),
+        Wire::True => runtime("tl_runtime::primitives::True", "True"),
+        Wire::Object | Wire::AnyValue => runtime("tl_runtime::Object", "Object"),
+        Wire::Vector { element, .. } => format!("Vec<{}>", type_text(model, element, naming)),
+        Wire::Generic(name) if short => format!("{name}::Answer"),
         Wire::Generic(name) => name.clone(),
         Wire::Enum(_) | Wire::Struct(_) => match model.path_of(wire) {
+            Some(path) if short => path.name.clone(),
             Some(path) => path_text(path),
-            None => "?".into(),
+            None => String::new(),
         },
     }
 }
