@@ -2,11 +2,11 @@
 //! function and abstract type goes, the fields of each struct and their declared types,
 //! the enum variant that holds a constructor, a function's `RemoteCall::Answer`.
 //!
-//! For tools that reason about the generated code without reading it: `tl diff` judges
-//! from it whether a schema change breaks code written against the bindings. Everything
-//! is read off the generator's own analysis of the schemas (names, `flags.N?true` as
-//! `bool`, optional fields as `Option`, boxing of recursive fields and of large
-//! variants), so it cannot drift from what the generator writes.
+//! For tools that reason about the generated code without reading it: `tl diff` (crate
+//! `tl-cli`) judges from it whether a schema change breaks code written against the
+//! bindings. Everything is read off the generator's own analysis of the schemas (names,
+//! `flags.N?true` as `bool`, optional fields as `Option`, boxing of recursive fields and
+//! of large variants), so it cannot drift from what the generator writes.
 //!
 //! Paths are written from the root of the generated file (the module that `include!`s
 //! it): `types::messages::ChatFull`, `enums::InputPeer`, `functions::help::GetConfig`.

@@ -1,9 +1,10 @@
 //! Source-compatibility verdicts: does code written against the old generated item still
 //! compile against the new one? Answered by comparing the two sides' [`RustView`]s.
 
+use tl_codegen::rust_view::{FieldShape, RustView, StructShape};
+
 use super::report::Level;
 use super::side::Key;
-use crate::rust_view::{FieldShape, RustView, StructShape};
 
 /// Both sides' generated APIs, or `None` when one could not be derived.
 pub(crate) type Views<'a> = Option<(&'a RustView, &'a RustView)>;

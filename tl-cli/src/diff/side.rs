@@ -5,11 +5,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
+use tl_codegen::rust_view::RustView;
+use tl_codegen::{ModelError, ModelOptions};
 use tl_parser::ast::{Definition, Section};
 use tl_parser::{Diagnostic, ParseOptions};
-
-use crate::rust_view::RustView;
-use crate::{ModelError, ModelOptions};
 
 /// How a definition is found on either side: constructors and functions live in
 /// separate name spaces (`help.getConfig` the function, `help.config` the constructor).
