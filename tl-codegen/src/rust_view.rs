@@ -67,8 +67,8 @@ pub struct StructShape {
     /// For functions: `RemoteCall::Answer` (`Vec<enums::User>`).
     pub answer: Option<String>,
     /// For constructors of an abstract type: the enum variant that holds it, as it is
-    /// declared (`enums::User::User(types::User)`, `enums::Peer::Empty` for a constructor
-    /// without fields, `(Box<...>)` for a boxed one).
+    /// declared (`enums::User::User(types::User)`, `enums::InputPeer::Empty` for a
+    /// constructor without fields, `(Box<...>)` for a boxed one).
     pub variant: Option<String>,
 }
 
