@@ -9,7 +9,8 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use tl_codegen::model::{ItemPath, Model, ModelOptions, Tree};
+use tl_codegen::rust_view::RustView;
+use tl_parser::ast::Section;
 
 const UNITS: [(Option<&str>, &str); 2] = [
     (None, "../../schema/api.tl"),
@@ -32,45 +33,34 @@ fn main() {
         let text = std::fs::read_to_string(path).unwrap();
         let checked = tl_parser::check(&[(path, &text)], &Default::default());
         assert!(!checked.has_errors(), "{path} has errors");
-        let definitions: Vec<&tl_parser::Definition> = checked
-            .schemas
-            .iter()
-            .flat_map(|s| &s.definitions)
-            .collect();
-        let model = Model::build(&definitions, None, &ModelOptions::default())
-            .unwrap_or_else(|_| panic!("{path}: no model"));
-        let any_function = ItemPath {
-            tree: Tree::Functions,
-            modules: Vec::new(),
-            name: "AnyFunction".to_owned(),
-        };
-        for s in &model.structs {
-            let target = if s.is_function() {
-                &any_function
-            } else if let Some(parent) = s.parent {
-                &model.enums[parent].path
-            } else if s.generics.is_empty() {
-                &s.path
+        let view = RustView::build(&checked.schemas, &Default::default())
+            .unwrap_or_else(|_| panic!("{path}: cannot be mapped to Rust"));
+        for def in checked.schemas.iter().flat_map(|s| &s.definitions) {
+            let Some(shape) = view.structure(def.section, &def.full_name()) else {
+                continue; // Provided by the runtime (`boolTrue`, `vector`).
+            };
+            let target = if def.section == Section::Functions {
+                "functions::AnyFunction"
+            } else if let Some(path) = view.enum_path(&def.result.full_name()) {
+                path
+            } else if shape.generics.is_empty() {
+                &shape.path
             } else {
                 continue;
             };
-            if !seen.insert(s.def.id()) {
+            if !seen.insert(def.id()) {
                 continue; // The first file's definition wins, as in the reflective registry.
             }
             let mut rust = String::from("crate::tl::");
             if let Some(module) = module {
                 write!(rust, "{module}::").unwrap();
             }
-            write!(rust, "{}::", target.tree.module()).unwrap();
-            for m in &target.modules {
-                write!(rust, "{m}::").unwrap();
-            }
-            rust.push_str(&target.name);
+            rust.push_str(target);
             writeln!(
                 arms,
                 "        {:#010x} => visitor.visit::<{rust}>(), // {}",
-                s.def.id(),
-                s.def.full_name()
+                def.id(),
+                def.full_name()
             )
             .unwrap();
         }

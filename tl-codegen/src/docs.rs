@@ -16,6 +16,7 @@ use crate::item_docs::UnitDocs;
 use crate::known_errors::KnownError;
 use crate::markup::{self, urls::SITE, Format, Layout, Links};
 use crate::model::{Enum, Field, FieldKind, Model, Struct, Wire};
+use crate::rust_view::{type_text, Naming};
 
 /// Where Telegram documents its errors: the page error descriptions are relative to.
 const ERRORS_PAGE: &str = "https://core.telegram.org/api/errors";
@@ -356,7 +357,7 @@ fn tl_block(out: &mut String, line: &str) {
 /// within the generated tree (`crate`-independent: `super::` from `depth`).
 fn link(model: &Model, from_depth: usize, wire: &Wire) -> String {
     let Some(path) = model.path_of(wire) else {
-        return format!("`{}`", wire_name(model, wire));
+        return format!("`{}`", type_text(model, wire, Naming::Short));
     };
     let supers = "super::".repeat(from_depth);
     let mut target = format!("{supers}{}", path.tree.module());
@@ -378,31 +379,6 @@ fn answer_link(model: &Model, from_depth: usize, wire: &Wire) -> String {
         }
         Wire::Generic(g) => format!("The answer of the wrapped call, `{g}::Answer`"),
         other => link(model, from_depth, other),
-    }
-}
-
-fn wire_name(model: &Model, wire: &Wire) -> String {
-    match wire {
-        Wire::Int => "i32".into(),
-        Wire::Long => "i64".into(),
-        Wire::Double => "f64".into(),
-        Wire::Nat => "u32".into(),
-        Wire::Int128 => "[u8; 16]".into(),
-        Wire::Int256 => "[u8; 32]".into(),
-        Wire::Int512 => "[u8; 64]".into(),
-        Wire::String if model.shared_buffers => "ByteString".into(),
-        Wire::Bytes if model.shared_buffers => "Bytes".into(),
-        Wire::String => "String".into(),
-        Wire::Bytes => "Vec<u8>".into(),
-        Wire::Bool => "bool".into(),
-        Wire::True | Wire::BareTrue => "True".into(),
-        Wire::Object | Wire::AnyValue => "Object".into(),
-        Wire::Vector { element, .. } => format!("Vec<{}>", wire_name(model, element)),
-        Wire::Generic(g) => format!("{g}::Answer"),
-        Wire::Enum(_) | Wire::Struct(_) => model
-            .path_of(wire)
-            .map(|p| p.name.clone())
-            .unwrap_or_default(),
     }
 }
 

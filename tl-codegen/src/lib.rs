@@ -19,12 +19,10 @@
 //! }
 //! ```
 //!
-//! A build script needs only the library: `default-features = false` leaves out the `tl`
-//! command line (feature `cli`: clap, tl-reflect and what they pull in). Feature `pretty`
-//! (on by default) lays the code out with `syn` + `prettyplease`; without it a simple
-//! printer does ([`Config::format`]), and a clean build compiles neither crate:
-//! `tl-codegen = { version = "0.1", default-features = false, features = ["pretty"] }`
-//! keeps the layout, `features = []` the faster clean build.
+//! This crate is the generator and nothing else: the `tl` command line is the crate
+//! `tl-cli`. Feature `pretty` (on by default) lays the code out with `syn` +
+//! `prettyplease`; without it a simple printer does ([`Config::format`]), and a clean build
+//! compiles neither crate: `tl-codegen = { version = "0.1", default-features = false }`.
 //!
 //! The generated code depends only on `tl-runtime`. Constructors become structs in
 //! `types::`, abstract types enums in `enums::`, functions structs in `functions::`
@@ -36,11 +34,11 @@
 //! callers, links to core.telegram.org) and, for errors and callers, into data
 //! (`errors::ErrorName`, `tl_runtime::function_info::FunctionInfo`).
 //!
-//! [`diff`] compares two versions of a schema (two layers) and judges each change for the
-//! wire and for Rust code using these bindings; `tl diff` prints its report.
+//! [`rust_view`] describes the generated Rust API of a schema as plain data (item paths,
+//! fields and their types), for tools such as `tl diff` (crate `tl-cli`), which judges
+//! whether a change between two versions of a schema breaks code using these bindings.
 #![forbid(unsafe_code)]
 
-pub mod diff;
 mod doc_files;
 mod docs;
 mod emit;
@@ -50,8 +48,9 @@ pub mod ident;
 mod item_docs;
 mod known_errors;
 mod markup;
-pub mod model;
+mod model;
 mod reach;
+pub mod rust_view;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -181,7 +181,6 @@ pub struct Field {
     /// The Rust field name (`r#type`, `self_`).
     pub name: String,
     pub kind: FieldKind,
-    pub doc: Option<String>,
 }
 
 impl Field {
@@ -711,7 +710,6 @@ impl Builder {
             tl_name: param.name.clone(),
             name: ident::field_name(&param.name),
             kind,
-            doc: param.doc.clone(),
         }
     }
 

@@ -1,11 +1,11 @@
 //! `tl diff OLD NEW`: what changed between two versions of a schema, judged for the wire
-//! and for Rust source ([`tl_codegen::diff`] does the work; this reads the files, prints
+//! and for Rust source ([`tl_cli::diff`] does the work; this reads the files, prints
 //! and picks the exit status).
 
 use std::path::PathBuf;
 
 use clap::ValueEnum;
-use tl_codegen::diff::{self, Axis, LoadError, Side};
+use tl_cli::diff::{self, Axis, LoadError, Side};
 use tl_parser::ParseOptions;
 
 use super::IdRuleArg;

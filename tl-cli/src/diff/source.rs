@@ -1,8 +1,9 @@
 //! Source-compatibility verdicts: does code written against the old generated item still
 //! compile against the new one? Answered by comparing the two sides' [`RustView`]s.
 
+use tl_codegen::rust_view::{FieldShape, RustView, StructShape};
+
 use super::report::Level;
-use super::rust_view::{RustView, StructShape};
 use super::side::Key;
 
 /// Both sides' generated APIs, or `None` when one could not be derived.
@@ -60,8 +61,8 @@ impl<'a> Shapes<'a> {
         match views {
             None => Shapes::Unknown,
             Some((old_view, new_view)) => Shapes::Known {
-                old: old.and_then(|k| old_view.structs.get(k)),
-                new: new.and_then(|k| new_view.structs.get(k)),
+                old: old.and_then(|(section, name)| old_view.structure(*section, name)),
+                new: new.and_then(|(section, name)| new_view.structure(*section, name)),
             },
         }
     }
@@ -112,7 +113,7 @@ impl<'a> Shapes<'a> {
     /// (new side); `None` for a parameter that side does not have.
     pub fn field(self, old_param: Option<&str>, new_param: Option<&str>) -> Verdict {
         let declaration =
-            |shape: Option<&StructShape>, param: Option<&str>| shape?.field(param?)?.declaration();
+            |shape: Option<&StructShape>, param: Option<&str>| declaration(shape?.field(param?)?);
         match self {
             Shapes::Unknown => Verdict::UNKNOWN,
             Shapes::Known { old, new } => Verdict::unless_equal(
@@ -135,6 +136,12 @@ impl<'a> Shapes<'a> {
     }
 }
 
+/// `name: Type`, or `None` for a field the struct does not store.
+fn declaration(field: &FieldShape) -> Option<String> {
+    let ty = field.rust_type.as_ref()?;
+    Some(format!("{}: {ty}", field.rust_name))
+}
+
 /// The enum of an abstract type on each side (`None` for types the runtime provides,
 /// such as `Bool`).
 pub(crate) fn enums<'a>(
@@ -144,7 +151,7 @@ pub(crate) fn enums<'a>(
 ) -> Option<(Option<&'a str>, Option<&'a str>)> {
     let (old_view, new_view) = views?;
     Some((
-        old.and_then(|t| old_view.enums.get(t)).map(String::as_str),
-        new.and_then(|t| new_view.enums.get(t)).map(String::as_str),
+        old.and_then(|t| old_view.enum_path(t)),
+        new.and_then(|t| new_view.enum_path(t)),
     ))
 }

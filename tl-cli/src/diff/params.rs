@@ -4,10 +4,10 @@
 //! with the same type are a rename. Wire verdicts follow the byte layout: what an old
 //! reader would misread. Source verdicts compare the generated fields.
 
+use tl_codegen::rust_view::StructShape;
 use tl_parser::ast::{Definition, ParamKind, Parameter};
 
 use super::report::{Change, ChangeKind, Level};
-use super::rust_view::StructShape;
 use super::source::{Shapes, Verdict};
 use super::tl_text::{
     flag, flag_text, full_type_text, has_flags_word, is_true_flag, value_text, wire_type_text,

@@ -175,7 +175,7 @@ fn new_variant(
         None => (Level::Unknown, None),
         Some((Some(_), Some(path))) => {
             let variant = views
-                .and_then(|(_, new)| new.structs.get(&(Section::Types, constructor.to_owned())))
+                .and_then(|(_, new)| new.structure(Section::Types, constructor))
                 .and_then(|s| s.variant.clone())
                 .unwrap_or_else(|| format!("{path}::?"));
             let note = format!("new variant `{variant}`: exhaustive `match`es need an arm");

@@ -3,7 +3,7 @@
 //! `tl diff` is a thin command line over this module.
 //!
 //! ```
-//! use tl_codegen::diff::{compare, Axis, Kind, Level, Side};
+//! use tl_cli::diff::{compare, Axis, Kind, Level, Side};
 //!
 //! let options = Default::default();
 //! let old = Side::from_sources(&[("old.tl", "user#1 id:long = User;")], &options).unwrap();
@@ -38,8 +38,8 @@
 //! added or removed under the same ID, which takes no bytes.
 //!
 //! Source (does code written against the old bindings still compile?): judged on the
-//! generator's own model of each side, so it sees exactly what `emit.rs` prints. A new
-//! or removed stored field breaks struct literals and patterns; a field whose Rust type
+//! generator's own view of each side's Rust API ([`tl_codegen::rust_view`]), so it sees
+//! exactly what the generator writes. A new or removed stored field breaks struct literals and patterns; a field whose Rust type
 //! changed (`T` to `Option<T>`, `Box<T>`) breaks; a renamed item, a changed
 //! `RemoteCall::Answer` and a changed enum variant (boxing, a unit variant gaining a
 //! payload) break; a new constructor of an existing type is a new enum variant and
@@ -53,7 +53,6 @@ mod matching;
 mod params;
 mod readable;
 mod report;
-mod rust_view;
 mod side;
 mod source;
 mod tl_text;

@@ -1,4 +1,4 @@
-//! `tl_codegen::diff` on real layers and on small schemas made to show one thing each.
+//! `tl_cli::diff` on real layers and on small schemas made to show one thing each.
 //!
 //! Layers: GramJS's `api.tl` is layer 198 (it has no `// LAYER` line; see
 //! `tests/golden/README`), TDLib's `telegram_api.tl` lies between 198 and 229 (it has
@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use tl_codegen::diff::{
+use tl_cli::diff::{
     compare, Axis, ChangeKind, Entry, Kind, Level, LoadError, Report, Side, Status,
 };
 use tl_parser::ParseOptions;
@@ -63,7 +63,7 @@ fn entry<'r>(report: &'r Report, kind: Kind, name: &str) -> &'r Entry {
 
 /// The change of the given kind, with its verdicts.
 #[track_caller]
-fn find<'e>(entry: &'e Entry, want: &ChangeKind) -> &'e tl_codegen::diff::Change {
+fn find<'e>(entry: &'e Entry, want: &ChangeKind) -> &'e tl_cli::diff::Change {
     entry
         .changes
         .iter()
@@ -557,7 +557,7 @@ mod made_up {
         assert_eq!(e.status, Status::Changed);
         assert_eq!(
             e.changes,
-            vec![tl_codegen::diff::Change {
+            vec![tl_cli::diff::Change {
                 kind: ChangeKind::IdChanged {
                     from: 0x11111111,
                     to: 0x22222222
@@ -698,8 +698,8 @@ mod made_up {
 
     #[test]
     fn source_unknown_when_a_side_cannot_be_mapped_to_rust() {
-        // Valid TL, but `true` as a plain value has no Rust mapping in the generator.
-        let broken = side("a#11111111 x:true = A;");
+        // Valid TL, but both parameters become the Rust field `foo_bar`.
+        let broken = side("a#11111111 fooBar:int foo_bar:int = A;");
         assert!(broken.rust_errors().is_some());
         let r = compare(&side("a#11111111 x:int = A;"), &broken);
         let c = &r.entries[0].changes[0];

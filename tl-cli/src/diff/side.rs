@@ -5,11 +5,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
+use tl_codegen::rust_view::RustView;
+use tl_codegen::{ModelError, ModelOptions};
 use tl_parser::ast::{Definition, Section};
 use tl_parser::{Diagnostic, ParseOptions};
-
-use super::rust_view::RustView;
-use crate::model::ModelError;
 
 /// How a definition is found on either side: constructors and functions live in
 /// separate name spaces (`help.getConfig` the function, `help.config` the constructor).
@@ -112,7 +111,7 @@ impl Side {
             }
         }
         let layer = checked.schemas.iter().find_map(|s| s.layer);
-        let rust = RustView::build(&checked.schemas, layer);
+        let rust = RustView::build(&checked.schemas, &ModelOptions::default());
         Ok(Side {
             files: sources.iter().map(|(name, _)| (*name).to_owned()).collect(),
             layer,
