@@ -565,7 +565,11 @@ impl Builder {
                 continue;
             }
             let def = &combinator.def;
-            let tree = if combinator.is_function { Tree::Functions } else { Tree::Types };
+            let tree = if combinator.is_function {
+                Tree::Functions
+            } else {
+                Tree::Types
+            };
             self.struct_of.push(Some(self.structs.len()));
             self.structs.push(Struct {
                 def: def.clone(),
@@ -588,8 +592,11 @@ impl Builder {
             if tl_schema::builtin::builtin_type(&ty.name).is_some() {
                 continue; // `foo = Object;`: the type is the builtin, not an enum.
             }
-            let members: Vec<usize> =
-                ty.constructors.iter().filter_map(|&c| self.struct_of[c]).collect();
+            let members: Vec<usize> = ty
+                .constructors
+                .iter()
+                .filter_map(|&c| self.struct_of[c])
+                .collect();
             let e = self.add_enum(&ty.name, &members);
             self.enum_of.insert(t, e);
         }
@@ -599,7 +606,11 @@ impl Builder {
     /// `message` go into separate units, `Config::schema_in_module`).
     fn check_duplicates(&mut self, schema: &Schema) {
         let mut seen = std::collections::HashSet::new();
-        for combinator in schema.combinators.iter().filter(|c| !c.provided && !c.is_function) {
+        for combinator in schema
+            .combinators
+            .iter()
+            .filter(|c| !c.provided && !c.is_function)
+        {
             if !seen.insert(combinator.name.as_str()) {
                 self.errors.push(error(&combinator.def, "defined twice"));
             }
@@ -628,7 +639,11 @@ impl Builder {
         }
         self.enums.push(Enum {
             tl_name: tl_name.to_owned(),
-            path: ItemPath { tree: Tree::Enums, modules: namespace, name: enum_name },
+            path: ItemPath {
+                tree: Tree::Enums,
+                modules: namespace,
+                name: enum_name,
+            },
             variants,
             doc: None,
         });
@@ -679,7 +694,11 @@ impl Builder {
             for problem in &combinator.problems {
                 self.errors.push(error(def, problem.clone()));
             }
-            let fields = combinator.params.iter().map(|param| self.field(param)).collect();
+            let fields = combinator
+                .params
+                .iter()
+                .map(|param| self.field(param))
+                .collect();
             let answer = combinator.is_function.then(|| {
                 if let Some(why) = combinator.result.unresolved() {
                     self.errors.push(error(def, why.to_owned()));
@@ -696,11 +715,17 @@ impl Builder {
         let kind = match &param.kind {
             ParamKind::FlagsWord { .. } => FieldKind::Flags,
             ParamKind::ObjectLength => FieldKind::ObjectLength,
-            ParamKind::FlagTrue { flag } => FieldKind::FlagTrue { flag: flag_ref(flag) },
-            ParamKind::Value { ty, flag: None } => {
-                FieldKind::Required { wire: self.wire(ty), boxed: false }
-            }
-            ParamKind::Value { ty, flag: Some(flag) } => FieldKind::Optional {
+            ParamKind::FlagTrue { flag } => FieldKind::FlagTrue {
+                flag: flag_ref(flag),
+            },
+            ParamKind::Value { ty, flag: None } => FieldKind::Required {
+                wire: self.wire(ty),
+                boxed: false,
+            },
+            ParamKind::Value {
+                ty,
+                flag: Some(flag),
+            } => FieldKind::Optional {
                 wire: self.wire(ty),
                 boxed: false,
                 flag: flag_ref(flag),
@@ -729,9 +754,10 @@ impl Builder {
             Ty::Bool => Wire::Bool,
             Ty::True { boxed: true } => Wire::True,
             Ty::True { boxed: false } => Wire::BareTrue,
-            Ty::Vector { boxed, element } => {
-                Wire::Vector { boxed: *boxed, element: Box::new(self.wire(element)) }
-            }
+            Ty::Vector { boxed, element } => Wire::Vector {
+                boxed: *boxed,
+                element: Box::new(self.wire(element)),
+            },
             Ty::Boxed(t) => self.enum_of.get(t).map_or(Wire::Object, |&e| Wire::Enum(e)),
             Ty::Bare(c) | Ty::BoxedConstructor(c) => {
                 self.struct_of[*c].map_or(Wire::Object, Wire::Struct)
@@ -783,7 +809,11 @@ impl Builder {
 }
 
 fn flag_ref(flag: &tl_schema::Flag) -> FlagRef {
-    FlagRef { holder: flag.holder.clone(), bit: flag.bit, shared: flag.shared }
+    FlagRef {
+        holder: flag.holder.clone(),
+        bit: flag.bit,
+        shared: flag.shared,
+    }
 }
 
 /// A struct's name with the namespaces of its path after the first `skip` in front, as one

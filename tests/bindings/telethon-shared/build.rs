@@ -1,0 +1,20 @@
+//! The Telethon schemas again with `Config::shared_buffers(true)`: `string` and `bytes` fields share the buffer they were decoded from.
+//!
+//! `inline_codecs(false)`: the test binaries use every type of these bindings, so the
+//! codecs are compiled once, here, rather than again in each binary. No `From`/`TryFrom`
+//! conversions (`conversions(false)`): the golden tests go through TL-JSON and bytes only,
+//! and the conversions of the whole API are thousands of impls to compile for nothing.
+
+fn main() {
+    tl_codegen::Config::new()
+        .schema("../../golden/schemas/telethon-api.tl")
+        .schema("../../golden/schemas/telethon-mtproto.tl")
+        .registry(true)
+        .conversions(false)
+        .shared_buffers(true)
+        .inline_codecs(false)
+        .doc_comments(false)
+        .file_name("bindings.rs")
+        .compile()
+        .unwrap();
+}
