@@ -57,3 +57,14 @@ fn the_build_error_lists_them_all() {
         "the TL schemas cannot be mapped to Rust:\nerror: a.tl:2: foo: parameters `a_b` and `aB` both become the Rust field `a_b`\n"
     );
 }
+
+/// Decided in tl-schema for every codec: a vector of `Object` has no element type to read
+/// into, so the generator refuses it as tl-reflect does (with the same words).
+#[test]
+fn a_vector_of_object_is_refused_as_tl_reflect_refuses_it() {
+    let schema = "vector {t:Type} # [ t ] = Vector t;\nobject ? = Object;\nbar v:Vector<Object> = Bar;\n";
+    assert_eq!(
+        errors(&[("t.tl", schema)]),
+        ["t.tl:3: bar: `Vector` of `Object` is not supported: an element of unknown type has no type to decode into"]
+    );
+}
