@@ -677,98 +677,11 @@ fn check_file(
         id::normalized_text(def, rule, &mut buf);
         def.computed_id = crc32fast::hash(buf.as_bytes());
         // The normalised text starts with the full name.
-        let full_len = def.full_name_len();
-        let full = &buf[..full_len];
-        if let Some(explicit) = def.explicit_id {
-            // An explicit ID may also follow the other rule: TDLib's `secret_api.tl` hashes
-            // literally but copies Telegram's IDs, computed with `bytes` folded to `string`;
-            // Telegram's `ipPortSecret` was hashed literally. Either is the ID as designed.
-            if explicit != def.computed_id
-                && id::known_exception(full, explicit).is_none()
-                && id::compute_id(def, other_rule(rule)) != explicit
-            {
-                let sev = if options.strict_ids {
-                    Severity::Error
-                } else {
-                    Severity::Warning
-                };
-                // `name#id` as written, for underlining.
-                let head_len = src
-                    .get(def.span.start..def.span.end)
-                    .unwrap_or("")
-                    .bytes()
-                    .take_while(|&b| {
-                        b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b == b'#'
-                    })
-                    .count();
-                diag(
-                    sev,
-                    def.span,
-                    head_len,
-                    format!(
-                        "explicit ID {explicit:#010x} of `{full}` differs from the computed ID {:#010x}",
-                        def.computed_id
-                    ),
-                );
-            }
-        }
+        let full = &buf[..def.full_name_len()];
+        check_explicit_id(src, def, full, rule, options, &mut diag);
+        check_duplicate_name(&schema.definitions, idx, full, &mut names, &mut diag);
+        check_duplicate_id(&schema.definitions, idx, full, &mut ids, &mut diag);
         let def = &schema.definitions[idx];
-        // Duplicate names (keyed by a hash of the name; a hit is confirmed by comparing).
-        let key = {
-            use std::hash::Hasher;
-            let mut h = Fx::default();
-            h.write(full.as_bytes());
-            h.finish()
-        };
-        match names.get(&key) {
-            Some(&prev) if schema.definitions[prev].full_name() == full => {
-                let line = schema.definitions[prev].span.line;
-                diag(
-                    Severity::Error,
-                    def.span,
-                    full_len,
-                    format!("duplicate definition of `{full}` (first defined on line {line})"),
-                );
-            }
-            Some(_) => {}
-            None => {
-                names.insert(key, idx);
-            }
-        }
-        // Duplicate IDs.
-        let the_id = def.id();
-        if def.builtin.is_none() || def.explicit_id.is_some() {
-            if let Some(&prev) = ids.get(&the_id) {
-                let p = &schema.definitions[prev];
-                if p.full_name() != full && !is_pinned(p) && !is_pinned(def) {
-                    diag(
-                        Severity::Error,
-                        def.span,
-                        full_len,
-                        format!(
-                            "`{full}` has the same ID {the_id:#010x} as `{}` (line {})",
-                            p.full_name(),
-                            p.span.line
-                        ),
-                    );
-                }
-            } else {
-                ids.insert(the_id, idx);
-                // The universal types keep their IDs where the schema leaves them out.
-                if let Some(&(_, builtin)) = IMPLICIT_IDS.iter().find(|(id, _)| *id == the_id) {
-                    if full != builtin {
-                        diag(
-                            Severity::Error,
-                            def.span,
-                            full_len,
-                            format!(
-                                "`{full}` has the ID {the_id:#010x} of the built-in `{builtin}`, which every TL peer reads as `{builtin}`"
-                            ),
-                        );
-                    }
-                }
-            }
-        }
         // Parameters. `message` has 40 of them, so the scans for duplicates stay linear:
         // earlier names are looked through only when a 64-bit filter of them has the
         // name's bit set, and flag bits are counted per flags word first.
@@ -860,6 +773,125 @@ fn check_file(
             for &k in &to_mark {
                 if let ParamKind::Value { flag: Some(f), .. } = &mut def.params[k].kind {
                     f.shared = true;
+                }
+            }
+        }
+    }
+}
+
+/// Checks the explicit ID of `def` (whose full name is `full`) against its computed ID.
+fn check_explicit_id(
+    src: &str,
+    def: &Definition,
+    full: &str,
+    rule: IdRule,
+    options: &ParseOptions,
+    diag: &mut impl FnMut(Severity, Span, usize, String),
+) {
+    if let Some(explicit) = def.explicit_id {
+        // An explicit ID may also follow the other rule: TDLib's `secret_api.tl` hashes
+        // literally but copies Telegram's IDs, computed with `bytes` folded to `string`;
+        // Telegram's `ipPortSecret` was hashed literally. Either is the ID as designed.
+        if explicit != def.computed_id
+            && id::known_exception(full, explicit).is_none()
+            && id::compute_id(def, other_rule(rule)) != explicit
+        {
+            let sev = if options.strict_ids {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            // `name#id` as written, for underlining.
+            let head_len = src
+                .get(def.span.start..def.span.end)
+                .unwrap_or("")
+                .bytes()
+                .take_while(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b == b'#')
+                .count();
+            diag(
+                sev,
+                def.span,
+                head_len,
+                format!(
+                    "explicit ID {explicit:#010x} of `{full}` differs from the computed ID {:#010x}",
+                    def.computed_id
+                ),
+            );
+        }
+    }
+}
+
+/// Checks that no definition before `defs[idx]` (whose full name is `full`) has its name.
+fn check_duplicate_name(
+    defs: &[Definition],
+    idx: usize,
+    full: &str,
+    names: &mut FxMap<u64, usize>,
+    diag: &mut impl FnMut(Severity, Span, usize, String),
+) {
+    // Duplicate names (keyed by a hash of the name; a hit is confirmed by comparing).
+    let key = {
+        use std::hash::Hasher;
+        let mut h = Fx::default();
+        h.write(full.as_bytes());
+        h.finish()
+    };
+    match names.get(&key) {
+        Some(&prev) if defs[prev].full_name() == full => {
+            let line = defs[prev].span.line;
+            diag(
+                Severity::Error,
+                defs[idx].span,
+                full.len(),
+                format!("duplicate definition of `{full}` (first defined on line {line})"),
+            );
+        }
+        Some(_) => {}
+        None => {
+            names.insert(key, idx);
+        }
+    }
+}
+
+/// Checks that no definition before `defs[idx]` (whose full name is `full`), nor a
+/// universal type, has its ID.
+fn check_duplicate_id(
+    defs: &[Definition],
+    idx: usize,
+    full: &str,
+    ids: &mut FxMap<u32, usize>,
+    diag: &mut impl FnMut(Severity, Span, usize, String),
+) {
+    let def = &defs[idx];
+    let the_id = def.id();
+    if def.builtin.is_none() || def.explicit_id.is_some() {
+        if let Some(&prev) = ids.get(&the_id) {
+            let p = &defs[prev];
+            if p.full_name() != full && !is_pinned(p) && !is_pinned(def) {
+                diag(
+                    Severity::Error,
+                    def.span,
+                    full.len(),
+                    format!(
+                        "`{full}` has the same ID {the_id:#010x} as `{}` (line {})",
+                        p.full_name(),
+                        p.span.line
+                    ),
+                );
+            }
+        } else {
+            ids.insert(the_id, idx);
+            // The universal types keep their IDs where the schema leaves them out.
+            if let Some(&(_, builtin)) = IMPLICIT_IDS.iter().find(|(id, _)| *id == the_id) {
+                if full != builtin {
+                    diag(
+                        Severity::Error,
+                        def.span,
+                        full.len(),
+                        format!(
+                            "`{full}` has the ID {the_id:#010x} of the built-in `{builtin}`, which every TL peer reads as `{builtin}`"
+                        ),
+                    );
                 }
             }
         }
