@@ -682,92 +682,7 @@ fn check_file(
         check_duplicate_name(&schema.definitions, idx, full, &mut names, &mut diag);
         check_duplicate_id(&schema.definitions, idx, full, &mut ids, &mut diag);
         let def = &schema.definitions[idx];
-        // Parameters. `message` has 40 of them, so the scans for duplicates stay linear:
-        // earlier names are looked through only when a 64-bit filter of them has the
-        // name's bit set, and flag bits are counted per flags word first.
-        to_mark.clear();
-        let params = &def.params;
-        count_flag_bits(params, &mut bits_by_holder);
-        let mut names_filter = 0u64;
-        for (k, p) in params.iter().enumerate() {
-            let earlier = &params[..k];
-            if let Some(n) = &p.name {
-                let bit = name_filter_bit(n);
-                let maybe_seen = names_filter & bit != 0;
-                names_filter |= bit;
-                if maybe_seen && earlier.iter().any(|q| q.name.as_ref() == Some(n)) {
-                    diag(
-                        Severity::Error,
-                        p.span,
-                        n.len(),
-                        format!("duplicate parameter `{n}` in `{full}`"),
-                    );
-                }
-            }
-            let ParamKind::Value { ty, flag, bang } = &p.kind else {
-                continue;
-            };
-            if let Some(f) = flag {
-                let name_len = p.name.as_ref().map_or(0, |n| n.len() + 1);
-                let at = Span {
-                    start: p.span.start + name_len,
-                    ..p.span
-                };
-                let holder = |q: &&Parameter| q.name.as_deref() == Some(f.holder.as_str());
-                match earlier.iter().find(holder) {
-                    Some(q) if q.kind == ParamKind::FlagsWord => {}
-                    found => {
-                        let what = if found.is_some() {
-                            "is not a `#` parameter"
-                        } else {
-                            "is not an earlier `#` parameter"
-                        };
-                        diag(
-                            Severity::Error,
-                            at,
-                            f.holder.len(),
-                            format!(
-                                "flag holder `{}` of `{}` {what} of `{full}`",
-                                f.holder,
-                                p.name.as_deref().unwrap_or("_"),
-                            ),
-                        );
-                    }
-                }
-                if f.bit > 31 {
-                    diag(
-                        Severity::Error,
-                        at,
-                        f.holder.len() + 1 + f.bit.to_string().len(),
-                        format!("flag bit {} is outside 0..=31", f.bit),
-                    );
-                }
-                let same_bit = match bits_by_holder.iter().find(|h| h.holder(params) == f.holder) {
-                    Some(h) if f.bit < 32 => h.repeated & (1 << f.bit) != 0,
-                    // Bits past 31 are errors (reported above); compared one by one.
-                    _ => params.iter().enumerate().any(|(j, q)| {
-                        j != k
-                            && matches!(&q.kind, ParamKind::Value { flag: Some(g), .. }
-                                if g.bit == f.bit && g.holder == f.holder)
-                    }),
-                };
-                if same_bit {
-                    to_mark.push(k);
-                }
-            }
-            if *bang && !(ty.generic && def.generics.iter().any(|g| g.name == ty.name)) {
-                diag(
-                    Severity::Error,
-                    p.span,
-                    p.span.end - p.span.start,
-                    format!(
-                        "`!{}` needs a type variable declared as `{{{}:Type}}`",
-                        ty.full_name(),
-                        ty.full_name()
-                    ),
-                );
-            }
-        }
+        check_params(def, full, &mut bits_by_holder, &mut to_mark, &mut diag);
         if !to_mark.is_empty() {
             let def = &mut schema.definitions[idx];
             for &k in &to_mark {
@@ -895,5 +810,116 @@ fn check_duplicate_id(
                 }
             }
         }
+    }
+}
+
+/// Checks the parameters of `def` (whose full name is `full`): duplicate names, flags,
+/// `!X`; lists in `to_mark` those whose flag bit another parameter shares.
+fn check_params(
+    def: &Definition,
+    full: &str,
+    bits_by_holder: &mut Vec<HolderBits>,
+    to_mark: &mut Vec<usize>,
+    diag: &mut impl FnMut(Severity, Span, usize, String),
+) {
+    // Parameters. `message` has 40 of them, so the scans for duplicates stay linear:
+    // earlier names are looked through only when a 64-bit filter of them has the
+    // name's bit set, and flag bits are counted per flags word first.
+    to_mark.clear();
+    let params = &def.params;
+    count_flag_bits(params, bits_by_holder);
+    let mut names_filter = 0u64;
+    for (k, p) in params.iter().enumerate() {
+        let earlier = &params[..k];
+        if let Some(n) = &p.name {
+            let bit = name_filter_bit(n);
+            let maybe_seen = names_filter & bit != 0;
+            names_filter |= bit;
+            if maybe_seen && earlier.iter().any(|q| q.name.as_ref() == Some(n)) {
+                diag(
+                    Severity::Error,
+                    p.span,
+                    n.len(),
+                    format!("duplicate parameter `{n}` in `{full}`"),
+                );
+            }
+        }
+        let ParamKind::Value { ty, flag, bang } = &p.kind else {
+            continue;
+        };
+        if let Some(f) = flag {
+            if check_flag(params, k, f, full, bits_by_holder, diag) {
+                to_mark.push(k);
+            }
+        }
+        if *bang && !(ty.generic && def.generics.iter().any(|g| g.name == ty.name)) {
+            diag(
+                Severity::Error,
+                p.span,
+                p.span.end - p.span.start,
+                format!(
+                    "`!{}` needs a type variable declared as `{{{}:Type}}`",
+                    ty.full_name(),
+                    ty.full_name()
+                ),
+            );
+        }
+    }
+}
+
+/// Checks the flag `f` of `params[k]`: an earlier `#` holder, a bit in 0..=31. Returns
+/// whether another parameter uses the same bit of the same holder.
+fn check_flag(
+    params: &[Parameter],
+    k: usize,
+    f: &Flag,
+    full: &str,
+    bits_by_holder: &[HolderBits],
+    diag: &mut impl FnMut(Severity, Span, usize, String),
+) -> bool {
+    let p = &params[k];
+    let earlier = &params[..k];
+    let name_len = p.name.as_ref().map_or(0, |n| n.len() + 1);
+    let at = Span {
+        start: p.span.start + name_len,
+        ..p.span
+    };
+    let holder = |q: &&Parameter| q.name.as_deref() == Some(f.holder.as_str());
+    match earlier.iter().find(holder) {
+        Some(q) if q.kind == ParamKind::FlagsWord => {}
+        found => {
+            let what = if found.is_some() {
+                "is not a `#` parameter"
+            } else {
+                "is not an earlier `#` parameter"
+            };
+            diag(
+                Severity::Error,
+                at,
+                f.holder.len(),
+                format!(
+                    "flag holder `{}` of `{}` {what} of `{full}`",
+                    f.holder,
+                    p.name.as_deref().unwrap_or("_"),
+                ),
+            );
+        }
+    }
+    if f.bit > 31 {
+        diag(
+            Severity::Error,
+            at,
+            f.holder.len() + 1 + f.bit.to_string().len(),
+            format!("flag bit {} is outside 0..=31", f.bit),
+        );
+    }
+    match bits_by_holder.iter().find(|h| h.holder(params) == f.holder) {
+        Some(h) if f.bit < 32 => h.repeated & (1 << f.bit) != 0,
+        // Bits past 31 are errors (reported above); compared one by one.
+        _ => params.iter().enumerate().any(|(j, q)| {
+            j != k
+                && matches!(&q.kind, ParamKind::Value { flag: Some(g), .. }
+                    if g.bit == f.bit && g.holder == f.holder)
+        }),
     }
 }
