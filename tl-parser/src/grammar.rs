@@ -221,6 +221,49 @@ fn full_name_into<'a>(start: &'a str, namespace: &mut Namespace, name: &mut Name
     Ok((i, ()))
 }
 
+/// `digits '*'`, the multiplicity of a repetition (`4*[ int ]`): the digits, and the
+/// text at the `[` that must follow.
+fn multiplicity(i: &str) -> Res<'_, &str> {
+    let (i, digits) = take_while1::<_, _, SyntaxError>(|c: char| c.is_ascii_digit())(i)?;
+    let (i, ()) = ws(i)?;
+    let (i, _) = char_('*', "expected `*` after a multiplicity")(i)?;
+    let (i, ()) = ws(i)?;
+    if !i.starts_with('[') {
+        return fail(i, "expected `[` after `*`");
+    }
+    Ok((i, digits))
+}
+
+/// `ident '.' digits '?'`, the condition of an optional parameter (`flags.3?`); `None`,
+/// with nothing read, where the text does not start with `ident '.' digit`.
+fn flag_condition(i: &str) -> Res<'_, Option<Flag>> {
+    // Condition: holder.N?
+    if let Ok((r, holder)) = ident(i) {
+        if let Some(r) = r.strip_prefix('.') {
+            if r.starts_with(|c: char| c.is_ascii_digit()) {
+                let at_digits = r;
+                let (r, digits) =
+                    take_while1::<_, _, SyntaxError>(|c: char| c.is_ascii_digit())(r)?;
+                let bit = match digits.parse::<u32>() {
+                    Ok(b) => b,
+                    // Errors point at the text that follows: here, the number.
+                    Err(_) => return fail(at_digits, "flag bit number is too large"),
+                };
+                let Some(r) = r.strip_prefix('?') else {
+                    return fail(r, "expected `?` after the flag bit (`flags.N?Type`)");
+                };
+                let flag = Flag {
+                    holder: Name::new(holder),
+                    bit,
+                    shared: false,
+                };
+                return Ok((r, Some(flag)));
+            }
+        }
+    }
+    Ok((i, None))
+}
+
 /// A type with no name yet, for [`Cx::type_term_into`] to fill in.
 fn empty_type() -> TypeRef {
     TypeRef {
@@ -413,71 +456,72 @@ impl<'s> Cx<'s> {
         if depth > MAX_DEPTH {
             return fail(start, "repetitions nested too deeply");
         }
-        let b = start.as_bytes();
-        let mut anon = |kind, i: &'a str| {
-            out.push(Parameter {
-                name: None,
-                kind,
-                doc: None,
-                span: self.span(start, i),
-            });
-            Ok((i, ()))
-        };
-        match b.first() {
-            Some(b'#') => return anon(ParamKind::FlagsWord, &start[1..]),
-            Some(b'0'..=b'9') => {
-                let (i, digits) =
-                    take_while1::<_, _, SyntaxError>(|c: char| c.is_ascii_digit())(start)?;
-                let (i, ()) = ws(i)?;
-                let (i, _) = char_('*', "expected `*` after a multiplicity")(i)?;
-                let (i, ()) = ws(i)?;
-                if !i.starts_with('[') {
-                    return fail(i, "expected `[` after `*`");
-                }
-                let (i, params) = self.repeat(i, depth)?;
-                return anon(
-                    ParamKind::Repeat {
-                        multiplicity: Some(Name::new(digits)),
-                        params,
-                    },
-                    i,
-                );
-            }
-            Some(b'[') => {
-                let (i, params) = self.repeat(start, depth)?;
-                return anon(
-                    ParamKind::Repeat {
-                        multiplicity: None,
-                        params,
-                    },
-                    i,
-                );
-            }
-            Some(b'(' | b'%') => {
-                let (i, ty) = self.type_term(start, depth)?;
-                return anon(
-                    ParamKind::Value {
-                        ty,
-                        flag: None,
-                        bang: false,
-                    },
-                    i,
-                );
-            }
-            Some(b'!') => {
-                let (i, ty) = self.type_term(&start[1..], depth)?;
-                return anon(
-                    ParamKind::Value {
-                        ty,
-                        flag: None,
-                        bang: true,
-                    },
-                    i,
-                );
-            }
-            _ => {}
+        match start.as_bytes().first() {
+            Some(b'#') => self.push_param(out, None, ParamKind::FlagsWord, start, &start[1..]),
+            Some(b'0'..=b'9' | b'[') => self.repetition(start, depth, out),
+            Some(b'(' | b'%' | b'!') => self.anonymous_value(start, depth, out),
+            // A named parameter `name:...`, or an anonymous type such as `int` in `[ int ]`.
+            _ => self.named_param(start, depth, out),
         }
-        // A named parameter `name:...`, or an anonymous type such as `int` in `[ int ]`.
+    }
+
+    /// Pushes onto `out` the parameter written from `start` to `i`, where parsing goes on.
+    fn push_param<'a>(
+        &self,
+        out: &mut Vec<Parameter>,
+        name: Option<&str>,
+        kind: ParamKind,
+        start: &'a str,
+        i: &'a str,
+    ) -> Res<'a, ()> {
+        out.push(Parameter {
+            name: name.map(Name::new),
+            kind,
+            doc: None,
+            span: self.span(start, i),
+        });
+        Ok((i, ()))
+    }
+
+    /// `[ digits '*' ] '[' { param } ']'`: `[ t ]`, `4*[ int ]`.
+    fn repetition<'a>(&self, start: &'a str, depth: u32, out: &mut Vec<Parameter>) -> Res<'a, ()> {
+        let (i, multiplicity) = if start.starts_with('[') {
+            (start, None)
+        } else {
+            let (i, digits) = multiplicity(start)?;
+            (i, Some(Name::new(digits)))
+        };
+        let (i, params) = self.repeat(i, depth)?;
+        let kind = ParamKind::Repeat {
+            multiplicity,
+            params,
+        };
+        self.push_param(out, None, kind, start, i)
+    }
+
+    /// `[ '!' ] type-term`: an anonymous parameter, such as `int` in `[ int ]`.
+    fn anonymous_value<'a>(
+        &self,
+        start: &'a str,
+        depth: u32,
+        out: &mut Vec<Parameter>,
+    ) -> Res<'a, ()> {
+        let (i, bang) = match start.strip_prefix('!') {
+            Some(r) => (r, true),
+            None => (start, false),
+        };
+        let (i, ty) = self.type_term(i, depth)?;
+        let kind = ParamKind::Value {
+            ty,
+            flag: None,
+            bang,
+        };
+        self.push_param(out, None, kind, start, i)
+    }
+
+    /// `ident ':' '#'` (a flags word) or `ident ':' param-type`; inside `[ ]`, an `ident`
+    /// with no `:` after it starts an anonymous type.
+    fn named_param<'a>(&self, start: &'a str, depth: u32, out: &mut Vec<Parameter>) -> Res<'a, ()> {
         let (after_name, name) = match ident(start) {
             Ok(x) => x,
             Err(_) => return fail(start, "expected a parameter (`name:Type`)"),
@@ -485,57 +529,28 @@ impl<'s> Cx<'s> {
         let (i, ()) = ws(after_name)?;
         let Some(i) = i.strip_prefix(':') else {
             if depth > 0 {
-                let (i, ty) = self.type_term(start, depth)?;
-                return anon(
-                    ParamKind::Value {
-                        ty,
-                        flag: None,
-                        bang: false,
-                    },
-                    i,
-                );
+                return self.anonymous_value(start, depth, out);
             }
             return fail(after_name, "expected `:` after the parameter name");
         };
         let (i, ()) = ws(i)?;
-        let mut named = |kind, i: &'a str| {
-            out.push(Parameter {
-                name: Some(Name::new(name)),
-                kind,
-                doc: None,
-                span: self.span(start, i),
-            });
-            Ok((i, ()))
-        };
         if let Some(rest) = i.strip_prefix('#') {
-            return named(ParamKind::FlagsWord, rest);
+            return self.push_param(out, Some(name), ParamKind::FlagsWord, start, rest);
         }
-        // Condition: holder.N?
-        let mut flag = None;
-        let mut i = i;
-        if let Ok((r, holder)) = ident(i) {
-            if let Some(r) = r.strip_prefix('.') {
-                if r.starts_with(|c: char| c.is_ascii_digit()) {
-                    let at_digits = r;
-                    let (r, digits) =
-                        take_while1::<_, _, SyntaxError>(|c: char| c.is_ascii_digit())(r)?;
-                    let bit = match digits.parse::<u32>() {
-                        Ok(b) => b,
-                        // Errors point at the text that follows: here, the number.
-                        Err(_) => return fail(at_digits, "flag bit number is too large"),
-                    };
-                    let Some(r) = r.strip_prefix('?') else {
-                        return fail(r, "expected `?` after the flag bit (`flags.N?Type`)");
-                    };
-                    flag = Some(Flag {
-                        holder: Name::new(holder),
-                        bit,
-                        shared: false,
-                    });
-                    i = r;
-                }
-            }
-        }
+        self.param_type(start, name, i, depth, out)
+    }
+
+    /// `param-type := [ ident '.' digits '?' ] [ '!' ] type-term`: what follows `name:` in
+    /// the parameter written from `start`, read from `i`.
+    fn param_type<'a>(
+        &self,
+        start: &'a str,
+        name: &str,
+        i: &'a str,
+        depth: u32,
+        out: &mut Vec<Parameter>,
+    ) -> Res<'a, ()> {
+        let (mut i, flag) = flag_condition(i)?;
         let mut bang = false;
         if let Some(r) = i.strip_prefix('!') {
             bang = true;

@@ -677,184 +677,12 @@ fn check_file(
         id::normalized_text(def, rule, &mut buf);
         def.computed_id = crc32fast::hash(buf.as_bytes());
         // The normalised text starts with the full name.
-        let full_len = def.full_name_len();
-        let full = &buf[..full_len];
-        if let Some(explicit) = def.explicit_id {
-            // An explicit ID may also follow the other rule: TDLib's `secret_api.tl` hashes
-            // literally but copies Telegram's IDs, computed with `bytes` folded to `string`;
-            // Telegram's `ipPortSecret` was hashed literally. Either is the ID as designed.
-            if explicit != def.computed_id
-                && id::known_exception(full, explicit).is_none()
-                && id::compute_id(def, other_rule(rule)) != explicit
-            {
-                let sev = if options.strict_ids {
-                    Severity::Error
-                } else {
-                    Severity::Warning
-                };
-                // `name#id` as written, for underlining.
-                let head_len = src
-                    .get(def.span.start..def.span.end)
-                    .unwrap_or("")
-                    .bytes()
-                    .take_while(|&b| {
-                        b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b == b'#'
-                    })
-                    .count();
-                diag(
-                    sev,
-                    def.span,
-                    head_len,
-                    format!(
-                        "explicit ID {explicit:#010x} of `{full}` differs from the computed ID {:#010x}",
-                        def.computed_id
-                    ),
-                );
-            }
-        }
+        let full = &buf[..def.full_name_len()];
+        check_explicit_id(src, def, full, rule, options, &mut diag);
+        check_duplicate_name(&schema.definitions, idx, full, &mut names, &mut diag);
+        check_duplicate_id(&schema.definitions, idx, full, &mut ids, &mut diag);
         let def = &schema.definitions[idx];
-        // Duplicate names (keyed by a hash of the name; a hit is confirmed by comparing).
-        let key = {
-            use std::hash::Hasher;
-            let mut h = Fx::default();
-            h.write(full.as_bytes());
-            h.finish()
-        };
-        match names.get(&key) {
-            Some(&prev) if schema.definitions[prev].full_name() == full => {
-                let line = schema.definitions[prev].span.line;
-                diag(
-                    Severity::Error,
-                    def.span,
-                    full_len,
-                    format!("duplicate definition of `{full}` (first defined on line {line})"),
-                );
-            }
-            Some(_) => {}
-            None => {
-                names.insert(key, idx);
-            }
-        }
-        // Duplicate IDs.
-        let the_id = def.id();
-        if def.builtin.is_none() || def.explicit_id.is_some() {
-            if let Some(&prev) = ids.get(&the_id) {
-                let p = &schema.definitions[prev];
-                if p.full_name() != full && !is_pinned(p) && !is_pinned(def) {
-                    diag(
-                        Severity::Error,
-                        def.span,
-                        full_len,
-                        format!(
-                            "`{full}` has the same ID {the_id:#010x} as `{}` (line {})",
-                            p.full_name(),
-                            p.span.line
-                        ),
-                    );
-                }
-            } else {
-                ids.insert(the_id, idx);
-                // The universal types keep their IDs where the schema leaves them out.
-                if let Some(&(_, builtin)) = IMPLICIT_IDS.iter().find(|(id, _)| *id == the_id) {
-                    if full != builtin {
-                        diag(
-                            Severity::Error,
-                            def.span,
-                            full_len,
-                            format!(
-                                "`{full}` has the ID {the_id:#010x} of the built-in `{builtin}`, which every TL peer reads as `{builtin}`"
-                            ),
-                        );
-                    }
-                }
-            }
-        }
-        // Parameters. `message` has 40 of them, so the scans for duplicates stay linear:
-        // earlier names are looked through only when a 64-bit filter of them has the
-        // name's bit set, and flag bits are counted per flags word first.
-        to_mark.clear();
-        let params = &def.params;
-        count_flag_bits(params, &mut bits_by_holder);
-        let mut names_filter = 0u64;
-        for (k, p) in params.iter().enumerate() {
-            let earlier = &params[..k];
-            if let Some(n) = &p.name {
-                let bit = name_filter_bit(n);
-                let maybe_seen = names_filter & bit != 0;
-                names_filter |= bit;
-                if maybe_seen && earlier.iter().any(|q| q.name.as_ref() == Some(n)) {
-                    diag(
-                        Severity::Error,
-                        p.span,
-                        n.len(),
-                        format!("duplicate parameter `{n}` in `{full}`"),
-                    );
-                }
-            }
-            let ParamKind::Value { ty, flag, bang } = &p.kind else {
-                continue;
-            };
-            if let Some(f) = flag {
-                let name_len = p.name.as_ref().map_or(0, |n| n.len() + 1);
-                let at = Span {
-                    start: p.span.start + name_len,
-                    ..p.span
-                };
-                let holder = |q: &&Parameter| q.name.as_deref() == Some(f.holder.as_str());
-                match earlier.iter().find(holder) {
-                    Some(q) if q.kind == ParamKind::FlagsWord => {}
-                    found => {
-                        let what = if found.is_some() {
-                            "is not a `#` parameter"
-                        } else {
-                            "is not an earlier `#` parameter"
-                        };
-                        diag(
-                            Severity::Error,
-                            at,
-                            f.holder.len(),
-                            format!(
-                                "flag holder `{}` of `{}` {what} of `{full}`",
-                                f.holder,
-                                p.name.as_deref().unwrap_or("_"),
-                            ),
-                        );
-                    }
-                }
-                if f.bit > 31 {
-                    diag(
-                        Severity::Error,
-                        at,
-                        f.holder.len() + 1 + f.bit.to_string().len(),
-                        format!("flag bit {} is outside 0..=31", f.bit),
-                    );
-                }
-                let same_bit = match bits_by_holder.iter().find(|h| h.holder(params) == f.holder) {
-                    Some(h) if f.bit < 32 => h.repeated & (1 << f.bit) != 0,
-                    // Bits past 31 are errors (reported above); compared one by one.
-                    _ => params.iter().enumerate().any(|(j, q)| {
-                        j != k
-                            && matches!(&q.kind, ParamKind::Value { flag: Some(g), .. }
-                                if g.bit == f.bit && g.holder == f.holder)
-                    }),
-                };
-                if same_bit {
-                    to_mark.push(k);
-                }
-            }
-            if *bang && !(ty.generic && def.generics.iter().any(|g| g.name == ty.name)) {
-                diag(
-                    Severity::Error,
-                    p.span,
-                    p.span.end - p.span.start,
-                    format!(
-                        "`!{}` needs a type variable declared as `{{{}:Type}}`",
-                        ty.full_name(),
-                        ty.full_name()
-                    ),
-                );
-            }
-        }
+        check_params(def, full, &mut bits_by_holder, &mut to_mark, &mut diag);
         if !to_mark.is_empty() {
             let def = &mut schema.definitions[idx];
             for &k in &to_mark {
@@ -863,5 +691,235 @@ fn check_file(
                 }
             }
         }
+    }
+}
+
+/// Checks the explicit ID of `def` (whose full name is `full`) against its computed ID.
+fn check_explicit_id(
+    src: &str,
+    def: &Definition,
+    full: &str,
+    rule: IdRule,
+    options: &ParseOptions,
+    diag: &mut impl FnMut(Severity, Span, usize, String),
+) {
+    if let Some(explicit) = def.explicit_id {
+        // An explicit ID may also follow the other rule: TDLib's `secret_api.tl` hashes
+        // literally but copies Telegram's IDs, computed with `bytes` folded to `string`;
+        // Telegram's `ipPortSecret` was hashed literally. Either is the ID as designed.
+        if explicit != def.computed_id
+            && id::known_exception(full, explicit).is_none()
+            && id::compute_id(def, other_rule(rule)) != explicit
+        {
+            let sev = if options.strict_ids {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            // `name#id` as written, for underlining.
+            let head_len = src
+                .get(def.span.start..def.span.end)
+                .unwrap_or("")
+                .bytes()
+                .take_while(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b == b'#')
+                .count();
+            diag(
+                sev,
+                def.span,
+                head_len,
+                format!(
+                    "explicit ID {explicit:#010x} of `{full}` differs from the computed ID {:#010x}",
+                    def.computed_id
+                ),
+            );
+        }
+    }
+}
+
+/// Checks that no definition before `defs[idx]` (whose full name is `full`) has its name.
+fn check_duplicate_name(
+    defs: &[Definition],
+    idx: usize,
+    full: &str,
+    names: &mut FxMap<u64, usize>,
+    diag: &mut impl FnMut(Severity, Span, usize, String),
+) {
+    // Duplicate names (keyed by a hash of the name; a hit is confirmed by comparing).
+    let key = {
+        use std::hash::Hasher;
+        let mut h = Fx::default();
+        h.write(full.as_bytes());
+        h.finish()
+    };
+    match names.get(&key) {
+        Some(&prev) if defs[prev].full_name() == full => {
+            let line = defs[prev].span.line;
+            diag(
+                Severity::Error,
+                defs[idx].span,
+                full.len(),
+                format!("duplicate definition of `{full}` (first defined on line {line})"),
+            );
+        }
+        Some(_) => {}
+        None => {
+            names.insert(key, idx);
+        }
+    }
+}
+
+/// Checks that no definition before `defs[idx]` (whose full name is `full`), nor a
+/// universal type, has its ID.
+fn check_duplicate_id(
+    defs: &[Definition],
+    idx: usize,
+    full: &str,
+    ids: &mut FxMap<u32, usize>,
+    diag: &mut impl FnMut(Severity, Span, usize, String),
+) {
+    let def = &defs[idx];
+    let the_id = def.id();
+    if def.builtin.is_none() || def.explicit_id.is_some() {
+        if let Some(&prev) = ids.get(&the_id) {
+            let p = &defs[prev];
+            if p.full_name() != full && !is_pinned(p) && !is_pinned(def) {
+                diag(
+                    Severity::Error,
+                    def.span,
+                    full.len(),
+                    format!(
+                        "`{full}` has the same ID {the_id:#010x} as `{}` (line {})",
+                        p.full_name(),
+                        p.span.line
+                    ),
+                );
+            }
+        } else {
+            ids.insert(the_id, idx);
+            // The universal types keep their IDs where the schema leaves them out.
+            if let Some(&(_, builtin)) = IMPLICIT_IDS.iter().find(|(id, _)| *id == the_id) {
+                if full != builtin {
+                    diag(
+                        Severity::Error,
+                        def.span,
+                        full.len(),
+                        format!(
+                            "`{full}` has the ID {the_id:#010x} of the built-in `{builtin}`, which every TL peer reads as `{builtin}`"
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Checks the parameters of `def` (whose full name is `full`): duplicate names, flags,
+/// `!X`; lists in `to_mark` those whose flag bit another parameter shares.
+fn check_params(
+    def: &Definition,
+    full: &str,
+    bits_by_holder: &mut Vec<HolderBits>,
+    to_mark: &mut Vec<usize>,
+    diag: &mut impl FnMut(Severity, Span, usize, String),
+) {
+    // Parameters. `message` has 40 of them, so the scans for duplicates stay linear:
+    // earlier names are looked through only when a 64-bit filter of them has the
+    // name's bit set, and flag bits are counted per flags word first.
+    to_mark.clear();
+    let params = &def.params;
+    count_flag_bits(params, bits_by_holder);
+    let mut names_filter = 0u64;
+    for (k, p) in params.iter().enumerate() {
+        let earlier = &params[..k];
+        if let Some(n) = &p.name {
+            let bit = name_filter_bit(n);
+            let maybe_seen = names_filter & bit != 0;
+            names_filter |= bit;
+            if maybe_seen && earlier.iter().any(|q| q.name.as_ref() == Some(n)) {
+                diag(
+                    Severity::Error,
+                    p.span,
+                    n.len(),
+                    format!("duplicate parameter `{n}` in `{full}`"),
+                );
+            }
+        }
+        let ParamKind::Value { ty, flag, bang } = &p.kind else {
+            continue;
+        };
+        if let Some(f) = flag {
+            if check_flag(params, k, f, full, bits_by_holder, diag) {
+                to_mark.push(k);
+            }
+        }
+        if *bang && !(ty.generic && def.generics.iter().any(|g| g.name == ty.name)) {
+            diag(
+                Severity::Error,
+                p.span,
+                p.span.end - p.span.start,
+                format!(
+                    "`!{}` needs a type variable declared as `{{{}:Type}}`",
+                    ty.full_name(),
+                    ty.full_name()
+                ),
+            );
+        }
+    }
+}
+
+/// Checks the flag `f` of `params[k]`: an earlier `#` holder, a bit in 0..=31. Returns
+/// whether another parameter uses the same bit of the same holder.
+fn check_flag(
+    params: &[Parameter],
+    k: usize,
+    f: &Flag,
+    full: &str,
+    bits_by_holder: &[HolderBits],
+    diag: &mut impl FnMut(Severity, Span, usize, String),
+) -> bool {
+    let p = &params[k];
+    let earlier = &params[..k];
+    let name_len = p.name.as_ref().map_or(0, |n| n.len() + 1);
+    let at = Span {
+        start: p.span.start + name_len,
+        ..p.span
+    };
+    let holder = |q: &&Parameter| q.name.as_deref() == Some(f.holder.as_str());
+    match earlier.iter().find(holder) {
+        Some(q) if q.kind == ParamKind::FlagsWord => {}
+        found => {
+            let what = if found.is_some() {
+                "is not a `#` parameter"
+            } else {
+                "is not an earlier `#` parameter"
+            };
+            diag(
+                Severity::Error,
+                at,
+                f.holder.len(),
+                format!(
+                    "flag holder `{}` of `{}` {what} of `{full}`",
+                    f.holder,
+                    p.name.as_deref().unwrap_or("_"),
+                ),
+            );
+        }
+    }
+    if f.bit > 31 {
+        diag(
+            Severity::Error,
+            at,
+            f.holder.len() + 1 + f.bit.to_string().len(),
+            format!("flag bit {} is outside 0..=31", f.bit),
+        );
+    }
+    match bits_by_holder.iter().find(|h| h.holder(params) == f.holder) {
+        Some(h) if f.bit < 32 => h.repeated & (1 << f.bit) != 0,
+        // Bits past 31 are errors (reported above); compared one by one.
+        _ => params.iter().enumerate().any(|(j, q)| {
+            j != k
+                && matches!(&q.kind, ParamKind::Value { flag: Some(g), .. }
+                    if g.bit == f.bit && g.holder == f.holder)
+        }),
     }
 }
