@@ -333,8 +333,8 @@ impl Config {
     /// `tl_runtime::shared::ByteString` and `bytes` fields `tl_runtime::shared::Bytes`
     /// (the `bytes` crate's buffer) instead of `String` and `Vec<u8>`. Decoded with
     /// `BoxedDecode::from_boxed_shared(&Bytes)`, each of them is a slice of the input,
-    /// without an allocation or a copy: a `messages.messages` then decodes in about
-    /// three quarters of the time, with a third of the allocations (BENCHMARKS.md).
+    /// without an allocation or a copy: a `messages.messages` then decodes in 0.85 of the
+    /// owned bindings' time, with 456 allocations instead of 1,250 (BENCHMARKS.md).
     /// Decoded from a `&[u8]`, they are copies.
     /// The wire and TL-JSON forms do not change. The consuming crate must enable the
     /// `shared` feature of `tl-runtime`.
@@ -361,9 +361,10 @@ impl Config {
     /// a multi-line doc comment stays a `#[doc]` attribute). The code is the same token for
     /// token.
     /// Laying out is most of what generation costs in a build script, which cargo compiles
-    /// without optimisation. For the whole Telegram API on two cores it takes 3.4 s, and
-    /// 1.2 s with the simple printer. This helps a library crate most: it cannot set
-    /// `[profile.dev.build-override] opt-level = 3` for the crates that depend on it.
+    /// without optimisation. For the whole Telegram API on two cores it takes 1.6 s, and
+    /// 0.5 s with the simple printer (BENCHMARKS.md, Generator). This helps a library
+    /// crate most: it cannot set `[profile.dev.build-override] opt-level = 3` for the
+    /// crates that depend on it.
     pub fn format(&mut self, enabled: bool) -> &mut Self {
         self.pretty = enabled;
         self

@@ -1,6 +1,6 @@
 //! A schema-driven (reflective) TL codec: TL-JSON values (`serde_json::Value`, in the
-//! form `shared/TL-JSON.md` specifies) to TL bytes and back, for any schema parsed at run
-//! time, without generated code.
+//! form the repository's `docs/tl-json.md` specifies) to TL bytes and back, for any
+//! schema parsed at run time, without generated code.
 //!
 //! ```
 //! use tl_reflect::Registry;
