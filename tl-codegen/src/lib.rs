@@ -44,7 +44,6 @@ pub mod diff;
 mod doc_files;
 mod docs;
 mod emit;
-mod emit_errors;
 mod format;
 pub mod ident;
 mod item_docs;

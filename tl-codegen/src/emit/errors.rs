@@ -10,7 +10,7 @@ use quote::quote;
 
 use crate::doc_files::Availability;
 use crate::docs::DocWriter;
-use crate::emit::doc_attrs;
+use super::doc_attrs;
 use crate::ident::ident;
 
 /// Whether typed errors are emitted for this schema set: only when its documentation

@@ -11,11 +11,12 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 
 use crate::docs::DocWriter;
-use crate::emit_errors;
 use crate::format::{self, Layout, Part};
 use crate::ident::{self, ident};
 use crate::item_docs::UnitDocs;
 use crate::model::{Enum, Field, FieldKind, ItemPath, Model, Struct, Tree, Wire};
+
+mod errors;
 
 /// A token stream that `quote!` moves into its output rather than copies.
 ///
@@ -125,7 +126,7 @@ pub fn emit(
         unit: docs,
         descriptions: options.doc_comments,
     };
-    let typed_errors = options.typed_errors && emit_errors::enabled(&docs);
+    let typed_errors = options.typed_errors && errors::enabled(&docs);
     let shallowest = if options.arbitrary {
         shallowest_variants(model)
     } else {
@@ -196,7 +197,7 @@ pub fn emit(
     }
     if typed_errors {
         parts.push(Part::Text(
-            layout.items(emit_errors::errors_module(&docs), depth),
+            layout.items(errors::errors_module(&docs), depth),
         ));
     }
     layout.assemble(&parts, |items: &Vec<Item>| {
@@ -1019,7 +1020,7 @@ impl Emitter<'_> {
                 }
             });
             if self.typed_errors {
-                impls.extend(emit_errors::function_info(
+                impls.extend(errors::function_info(
                     self.docs,
                     index,
                     &Self::root(&s.path),
