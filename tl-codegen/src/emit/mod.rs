@@ -4,102 +4,27 @@
 //! its `prelude`. Paths between generated items are relative (`super::...`), so the
 //! output can be `include!`d at any depth of the consuming crate.
 
-use std::cell::Cell;
+mod doc;
+mod emitter;
+mod errors;
+mod options;
+mod tokens;
+
 use std::collections::BTreeMap;
 
 use proc_macro2::{Ident, Literal, TokenStream};
-use quote::{format_ident, quote, ToTokens};
+use quote::{format_ident, quote};
 
 use crate::docs::DocWriter;
 use crate::format::{self, Layout, Part};
 use crate::ident::{self, ident};
 use crate::item_docs::UnitDocs;
 use crate::model::{Enum, Field, FieldKind, ItemPath, Model, Struct, Tree, Wire};
+use doc::{doc_attrs, namespace_doc, tree_doc};
+use emitter::Emitter;
+use tokens::{all_moved, hex, moved};
 
-mod errors;
-
-/// A token stream that `quote!` moves into its output rather than copies.
-///
-/// `quote!` interpolates `#tokens` by reference: it clones the stream, which shares the
-/// tokens, and appending a shared stream copies every token of it (each identifier and
-/// literal a new string). Items are built in several nested layers (expressions,
-/// statements, impls, the item), so most tokens were copied several times, a fifth of
-/// the generator's time with `format(false)`. A `Moved` hands its stream over once;
-/// interpolating it a second time is a bug and panics.
-struct Moved(Cell<Option<TokenStream>>);
-
-fn moved(tokens: TokenStream) -> Moved {
-    Moved(Cell::new(Some(tokens)))
-}
-
-fn all_moved(streams: Vec<TokenStream>) -> Vec<Moved> {
-    streams.into_iter().map(moved).collect()
-}
-
-impl ToTokens for Moved {
-    fn to_tokens(&self, out: &mut TokenStream) {
-        let tokens = self
-            .0
-            .take()
-            .expect("a moved token stream is interpolated once");
-        out.extend(std::iter::once(tokens));
-    }
-}
-
-/// What to emit besides the core items.
-#[derive(Clone, Debug)]
-pub struct EmitOptions {
-    /// `#[derive(Clone, Debug, PartialEq)]` on every struct and enum. Without them the
-    /// bindings compile faster; `registry` and `arbitrary` need them.
-    pub default_derives: bool,
-    /// `From<Struct> for Enum` and `TryFrom<Enum> for Struct` for every constructor:
-    /// about 3,200 impls for the whole Telegram API.
-    pub conversions: bool,
-    /// `#[inline]` on the encoders, decoders and conversions: compiled in the crates that
-    /// use them, for what they use, rather than all of them in the bindings crate.
-    pub inline_codecs: bool,
-    /// Extra `#[derive(...)]` paths on every struct and enum.
-    pub extra_derives: Vec<String>,
-    /// Extra attributes (`#[...]` text) on every struct and enum.
-    pub extra_attributes: Vec<String>,
-    /// Emit TL-JSON serde impls.
-    pub serde: bool,
-    /// Emit `registry` (lookup of any constructor or function by name or ID) and
-    /// `functions::AnyFunction`; needs `serde`.
-    pub registry: bool,
-    /// Descriptions (from `//@` comments and documentation files), parameter and error
-    /// tables and links to Telegram's site in doc comments. Without, items are documented
-    /// by their TL line and links to related items only.
-    pub doc_comments: bool,
-    /// With a documentation file that knows errors: the `errors` module (`ErrorName`) and
-    /// `tl_runtime::function_info::FunctionInfo` for every function.
-    pub typed_errors: bool,
-    /// `tl_runtime::arbitrary::Generate` for every struct and enum (arbitrary valid
-    /// values, for property tests and fuzzing), and with `registry`,
-    /// `registry::each_constructor`.
-    pub arbitrary: bool,
-    /// `string` and `bytes` as `tl_runtime::shared::{ByteString, Bytes}`, which decode
-    /// as slices of a shared input buffer, instead of `String` and `Vec<u8>`.
-    pub shared_buffers: bool,
-}
-
-impl Default for EmitOptions {
-    fn default() -> Self {
-        EmitOptions {
-            default_derives: true,
-            conversions: true,
-            inline_codecs: true,
-            extra_derives: Vec::new(),
-            extra_attributes: Vec::new(),
-            serde: false,
-            registry: false,
-            doc_comments: true,
-            typed_errors: true,
-            arbitrary: false,
-            shared_buffers: false,
-        }
-    }
-}
+pub use options::EmitOptions;
 
 /// A struct or enum of the model, by index: the unit of work of formatting.
 #[derive(Clone, Copy)]
@@ -166,11 +91,7 @@ pub fn emit(
     }
     for tree in [Tree::Types, Tree::Enums, Tree::Functions] {
         let name = format_ident!("{}", tree.module());
-        let doc = doc_attrs(match tree {
-            Tree::Types => "Constructors of the schema's types, as structs (bare on the wire).",
-            Tree::Enums => "The schema's abstract types, as enums over their constructors (boxed on the wire).",
-            Tree::Functions => "The schema's functions, as structs whose `RemoteCall::Answer` is the answer's type.",
-        });
+        let doc = tree_doc(tree);
         parts.push(Part::Text(layout.module_open(
             quote! {
                 #doc
@@ -248,7 +169,7 @@ fn nest(
         let mut path = prefix.to_vec();
         path.push(child.clone());
         let name = ident(child);
-        let doc = doc_attrs(&format!("The `{}` namespace.", ident::plain(child)));
+        let doc = namespace_doc(child);
         parts.push(Part::Text(layout.module_open(
             quote! {
                 #doc
@@ -259,19 +180,6 @@ fn nest(
         nest(modules, tree, &path, depth + 1, layout, parts);
         parts.push(Part::Text(format::module_close(depth)));
     }
-}
-
-struct Emitter<'m> {
-    model: &'m Model,
-    options: &'m EmitOptions,
-    docs: &'m DocWriter<'m>,
-    /// Whether the `errors` module and `FunctionInfo` impls are emitted.
-    typed_errors: bool,
-    /// With `arbitrary`: per enum, the variant whose values nest least deep.
-    shallowest: Vec<Option<usize>>,
-    /// With `arbitrary`: a constructor of scalar fields only, whose values fill the objects
-    /// read by their ID (`decode_any_object`), so that those decode again.
-    leaf_struct: Option<usize>,
 }
 
 /// How a value is written: with or without its constructor ID.
@@ -491,93 +399,8 @@ fn leaf_struct(model: &Model) -> Option<usize> {
     by_tree(Tree::Types).or_else(|| by_tree(Tree::Functions))
 }
 
-fn hex(id: u32) -> Literal {
-    format!("{id:#010x}").parse().expect("a hex literal")
-}
-
 impl Emitter<'_> {
-    /// The path from an item at `from` to the root of the generated file.
-    fn root(from: &ItemPath) -> TokenStream {
-        let supers = (0..from.depth()).map(|_| quote!(super));
-        quote!(#(#supers)::*)
-    }
-
-    fn item_path(from: &ItemPath, to: &ItemPath) -> TokenStream {
-        let root = Self::root(from);
-        let tree = format_ident!("{}", to.tree.module());
-        let modules = to.modules.iter().map(|m| ident(m));
-        let name = ident(&to.name);
-        quote!(#root::#tree::#(#modules::)*#name)
-    }
-
-    /// The Rust type of a wire type, seen from the item at `from`.
-    fn rust_type(&self, from: &ItemPath, wire: &Wire) -> TokenStream {
-        match wire {
-            Wire::Int => quote!(i32),
-            Wire::Long => quote!(i64),
-            Wire::Double => quote!(f64),
-            Wire::Nat => quote!(u32),
-            Wire::Int128 => quote!([u8; 16]),
-            Wire::Int256 => quote!([u8; 32]),
-            Wire::Int512 => quote!([u8; 64]),
-            Wire::String if self.options.shared_buffers => {
-                quote!(::tl_runtime::shared::ByteString)
-            }
-            Wire::Bytes if self.options.shared_buffers => quote!(::tl_runtime::shared::Bytes),
-            Wire::String => quote!(String),
-            Wire::Bytes => quote!(Vec<u8>),
-            Wire::Bool => quote!(bool),
-            Wire::True => quote!(::tl_runtime::primitives::True),
-            Wire::Object | Wire::AnyValue => quote!(::tl_runtime::Object),
-            Wire::Vector { element, .. } => {
-                let element = self.rust_type(from, element);
-                quote!(Vec<#element>)
-            }
-            Wire::Enum(_) | Wire::Struct(_) => {
-                Self::item_path(from, self.model.path_of(wire).expect("item"))
-            }
-            Wire::Generic(name) => {
-                let name = ident(name);
-                quote!(#name)
-            }
-        }
-    }
-
-    fn field_type(&self, from: &ItemPath, field: &Field) -> TokenStream {
-        match &field.kind {
-            FieldKind::Required { wire, boxed } => {
-                let ty = self.rust_type(from, wire);
-                if *boxed {
-                    quote!(Box<#ty>)
-                } else {
-                    ty
-                }
-            }
-            FieldKind::Optional { wire, boxed, .. } => {
-                let ty = self.rust_type(from, wire);
-                if *boxed {
-                    quote!(Option<Box<#ty>>)
-                } else {
-                    quote!(Option<#ty>)
-                }
-            }
-            FieldKind::FlagTrue { .. } => quote!(bool),
-            FieldKind::Flags | FieldKind::ObjectLength => unreachable!("not stored"),
-        }
-    }
-
-    /// `#[inline]` for the codec functions, unless `inline_codecs` is off. An `#[inline]`
-    /// function is compiled where it is called, not in the crate that defines it (like a
-    /// generic one): the bindings crate only checks them, and each program compiles the
-    /// encoders and decoders it uses.
-    fn inline(&self) -> TokenStream {
-        if self.options.inline_codecs {
-            quote!(#[inline])
-        } else {
-            quote!()
-        }
-    }
-
+    /// The derives and extra attributes of every struct and enum.
     fn derives(&self) -> TokenStream {
         let extra = self
             .options
@@ -1165,23 +988,6 @@ impl Emitter<'_> {
         }
     }
 
-    /// The Rust type of a struct seen from `from`; a generic one instantiated with
-    /// `functions::AnyFunction`, or `None` when the schema has no such enum.
-    fn instantiated_path(&self, from: &ItemPath, s: &Struct) -> Option<TokenStream> {
-        let path = Self::item_path(from, &s.path);
-        if s.generics.is_empty() {
-            return Some(path);
-        }
-        let any = self
-            .model
-            .enums
-            .iter()
-            .find(|e| e.path.tree == Tree::Functions && e.path.name == "AnyFunction")?;
-        let any = Self::item_path(from, &any.path);
-        let args = s.generics.iter().map(|_| any.clone());
-        Some(quote!(#path<#(#args),*>))
-    }
-
     /// `Generate` for a struct: conditional fields sharing a bit are drawn together, so the
     /// value always encodes.
     fn generate_struct(
@@ -1337,10 +1143,6 @@ impl Emitter<'_> {
                 }
             }
         }
-    }
-
-    fn is_unit(&self, s: &Struct) -> bool {
-        s.fields.is_empty() && s.generics.is_empty()
     }
 
     fn enumeration(&self, index: usize) -> TokenStream {
@@ -1576,40 +1378,6 @@ fn shallowest_variants(model: &Model) -> Vec<Option<usize>> {
         .collect()
 }
 
-/// `/// line` attributes, one per line, so the formatted output reads as doc comments.
-pub fn doc_attrs(text: &str) -> TokenStream {
-    let lines = text.lines().map(|line| {
-        if line.is_empty() {
-            doc_literal("")
-        } else {
-            doc_literal(&format!(" {line}"))
-        }
-    });
-    quote!(#(#[doc = #lines])*)
-}
-
-/// A doc line as a raw string literal (`r"..."`, `r#"..."#`: what rustc makes of a `///`
-/// comment), which both printers take back as it is. `Literal::string` escapes the text
-/// character by character, and the printers unescape it again: that was about 7% of the
-/// time to generate the whole API with the plain layout. Text with control characters
-/// (which a raw string may not hold as they are) keeps the escaped form.
-fn doc_literal(line: &str) -> Literal {
-    if line.chars().any(char::is_control) {
-        return Literal::string(line);
-    }
-    // One `#` more than the longest run of them after a `"` in the text.
-    let hashes = line
-        .split('"')
-        .skip(1)
-        .map(|after_quote| after_quote.len() - after_quote.trim_start_matches('#').len() + 1)
-        .max()
-        .unwrap_or(0);
-    let fence = "#".repeat(hashes);
-    format!("r{fence}\"{line}\"{fence}")
-        .parse()
-        .unwrap_or_else(|_| Literal::string(line))
-}
-
 /// Whether TL-JSON differs from plain serde for this type (base64 bytes, hex int128).
 fn needs_tl_json(wire: &Wire) -> bool {
     match wire {
@@ -1718,22 +1486,4 @@ fn decode_local(field: &str) -> proc_macro2::Ident {
 /// The local variable a flags word is decoded into.
 fn flag_local(holder: &str) -> String {
     format!("{}_word", ident::plain(&ident::field_name(holder)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::doc_literal;
-
-    #[test]
-    fn doc_lines_are_raw_literals_with_a_long_enough_fence() {
-        assert_eq!(doc_literal("").to_string(), r#"r"""#);
-        assert_eq!(doc_literal(" plain").to_string(), r#"r" plain""#);
-        assert_eq!(doc_literal(r#" "x""#).to_string(), r##"r#" "x""#"##);
-        assert_eq!(
-            doc_literal(r###" "#a" and "##b""###).to_string(),
-            r####"r###" "#a" and "##b""###"####
-        );
-        // A raw string may not hold a bare carriage return; control characters are escaped.
-        assert_eq!(doc_literal(" a\tb\r").to_string(), r#"" a\tb\r""#);
-    }
 }
