@@ -1,13 +1,17 @@
 //! The state the item emitters share ([`Emitter`]) and what they all ask of it: Rust
 //! paths and types of the model's items, seen from where they are written.
+//!
+//! Each concern (codecs, serde, arbitrary values, conversions, the registry, the item
+//! declarations) adds its methods to `Emitter` in its own module.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::options::EmitOptions;
+use super::tokens::hex;
 use crate::docs::DocWriter;
 use crate::ident::ident;
-use crate::model::{Field, FieldKind, ItemPath, Model, Struct, Tree, Wire};
+use crate::model::{Field, FieldKind, ItemPath, Model, Struct, Tree, Variant, Wire};
 
 /// Writes the items of one schema set.
 pub(super) struct Emitter<'m> {
@@ -23,7 +27,58 @@ pub(super) struct Emitter<'m> {
     pub(super) leaf_struct: Option<usize>,
 }
 
-impl Emitter<'_> {
+/// A struct's generic parameters (`{X:Type}`), as its impls write them.
+pub(super) struct Generics {
+    /// The parameters, in order.
+    pub(super) names: Vec<Ident>,
+    /// `<X>` where the impl declares them (empty without parameters).
+    pub(super) decl: TokenStream,
+    /// `<X>` after the struct's name in an impl (empty without parameters).
+    pub(super) uses: TokenStream,
+}
+
+impl Generics {
+    /// The generic parameters of `s`.
+    pub(super) fn of(s: &Struct) -> Generics {
+        let names: Vec<Ident> = s.generics.iter().map(|g| ident(g)).collect();
+        let (decl, uses) = if names.is_empty() {
+            (quote!(), quote!())
+        } else {
+            (quote!(<#(#names),*>), quote!(<#(#names),*>))
+        };
+        Generics { names, decl, uses }
+    }
+
+    /// `<X: Bound>` for an impl that needs every parameter to implement `bound`.
+    pub(super) fn bound(&self, bound: TokenStream) -> TokenStream {
+        let names = &self.names;
+        if names.is_empty() {
+            quote!()
+        } else {
+            quote!(<#(#names: #bound),*>)
+        }
+    }
+}
+
+/// A variant of a generated enum, with what every concern writing its arms needs. Only
+/// variants whose type exists (a generic constructor needs `AnyFunction`) are emitted.
+pub(super) struct EnumVariant<'m> {
+    /// Its position among the enum's variants in the model.
+    pub(super) index: usize,
+    pub(super) variant: &'m Variant,
+    /// The constructor's struct.
+    pub(super) structure: &'m Struct,
+    /// The Rust variant name.
+    pub(super) name: Ident,
+    /// The constructor ID, as a hex literal.
+    pub(super) id: Literal,
+    /// The payload's type, seen from the enum.
+    pub(super) path: TokenStream,
+    /// A variant without a payload (a constructor without fields).
+    pub(super) unit: bool,
+}
+
+impl<'m> Emitter<'m> {
     /// The path from an item at `from` to the root of the generated file.
     pub(super) fn root(from: &ItemPath) -> TokenStream {
         let supers = (0..from.depth()).map(|_| quote!(super));
@@ -128,5 +183,28 @@ impl Emitter<'_> {
         let any = Self::item_path(from, &any.path);
         let args = s.generics.iter().map(|_| any.clone());
         Some(quote!(#path<#(#args),*>))
+    }
+
+    /// The variants of the enum at `index` that are emitted, in order.
+    pub(super) fn variants(&self, index: usize) -> Vec<EnumVariant<'m>> {
+        let model = self.model;
+        let e = &model.enums[index];
+        e.variants
+            .iter()
+            .enumerate()
+            .filter_map(|(index, variant)| {
+                let structure = &model.structs[variant.structure];
+                let path = self.instantiated_path(&e.path, structure)?;
+                Some(EnumVariant {
+                    index,
+                    variant,
+                    structure,
+                    name: ident(&variant.name),
+                    id: hex(structure.def.id()),
+                    path,
+                    unit: self.is_unit(structure),
+                })
+            })
+            .collect()
     }
 }
