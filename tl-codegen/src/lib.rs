@@ -42,7 +42,6 @@
 mod doc_files;
 mod docs;
 mod emit;
-mod emit_errors;
 mod format;
 pub mod ident;
 mod item_docs;

@@ -1,7 +1,7 @@
 //! Analysis: from TL definitions to the Rust shape of the bindings.
 //!
 //! Decides names, which TL type maps to which Rust type, which fields need a `Box`
-//! (recursion) and which enum variants are boxed (size). Emission (`emit.rs`) only
+//! (recursion) and which enum variants are boxed (size). Emission (`emit/`) only
 //! prints what this module decided.
 
 use std::collections::HashMap;

@@ -173,7 +173,7 @@ fn path_text(path: &ItemPath) -> String {
     text
 }
 
-/// The declared type of a stored field, as `emit.rs` writes it (with root-relative paths).
+/// The declared type of a stored field, as `emit/` writes it (with root-relative paths).
 fn field_type(model: &Model, kind: &FieldKind) -> Option<String> {
     Some(match kind {
         FieldKind::Flags | FieldKind::ObjectLength => return None,

@@ -2,6 +2,8 @@
 
 use core::fmt;
 
+use crate::limits::{MAX_BYTES_LEN, MAX_EMPTY_ELEMENTS};
+
 /// Why a value could not be encoded. Encoding never truncates or desynchronises the
 /// wire silently: anything the format cannot represent is one of these.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,7 +55,7 @@ impl fmt::Display for EncodeError {
             EncodeError::TooLong { len } => write!(
                 f,
                 "string or bytes of {len} bytes is longer than TL allows ({} bytes)",
-                crate::primitives::MAX_BYTES_LEN
+                MAX_BYTES_LEN
             ),
             EncodeError::InconsistentFlags(SharedFlag {
                 constructor,
@@ -69,7 +71,7 @@ impl fmt::Display for EncodeError {
             EncodeError::TooManyEmptyElements { len } => write!(
                 f,
                 "vector of {len} elements that take no bytes: decoders accept at most {}",
-                crate::MAX_EMPTY_ELEMENTS
+                MAX_EMPTY_ELEMENTS
             ),
         }
     }

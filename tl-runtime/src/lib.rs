@@ -25,6 +25,7 @@ pub mod function_info;
 pub mod gzip;
 #[cfg(feature = "serde")]
 pub mod json;
+mod limits;
 mod object;
 pub mod primitives;
 mod reader;
@@ -34,8 +35,9 @@ pub mod shared;
 pub mod vector;
 
 pub use error::{DecodeError, DecodeErrorKind, EncodeError, SharedFlag};
+pub use limits::MAX_EMPTY_ELEMENTS;
 pub use object::Object;
-pub use reader::{Reader, DEFAULT_MAX_DEPTH, DEFAULT_MAX_STACK, MAX_EMPTY_ELEMENTS};
+pub use reader::{Reader, DEFAULT_MAX_DEPTH, DEFAULT_MAX_STACK};
 
 use alloc::vec::Vec;
 

@@ -24,8 +24,7 @@ use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::reader::Reader;
 use crate::{BareDecode, BareEncode, BoxedDecode, BoxedEncode, Identifiable, VectorElement};
 
-/// The longest `string`/`bytes` the 3-byte length prefix can express: 2^24 - 1.
-pub const MAX_BYTES_LEN: usize = 0xff_ffff;
+pub use crate::limits::MAX_BYTES_LEN;
 
 /// `boolTrue#997275b5 = Bool;`
 pub const BOOL_TRUE_ID: u32 = 0x997275b5;

@@ -1,6 +1,7 @@
 //! A cursor over input bytes that checks every read and bounds nesting.
 
 use crate::error::{DecodeError, DecodeErrorKind};
+use crate::limits::MAX_EMPTY_ELEMENTS;
 
 /// How deep boxed values and vectors may nest by default.
 ///
@@ -19,13 +20,6 @@ pub const DEFAULT_MAX_DEPTH: u32 = 64;
 /// 43 nested `invokeWithoutUpdates` overflowed a 2 MiB thread well within 64 levels).
 /// Past this budget decoding fails with `StackLimitExceeded` instead.
 pub const DEFAULT_MAX_STACK: usize = 1 << 20;
-
-/// How many vector elements that take no bytes on the wire (`Vector<true>`, a vector of a
-/// constructor without parameters) one decode may produce in all. Their count is the only
-/// thing the input says of them, so the input's length cannot bound it as it bounds every
-/// other count; nested vectors of them would otherwise multiply. Encoders refuse a vector
-/// of more such elements ([`EncodeError::TooManyEmptyElements`](crate::EncodeError)).
-pub const MAX_EMPTY_ELEMENTS: usize = 1 << 16;
 
 /// A position in an input buffer, with a nesting budget (levels, and bytes of stack).
 #[derive(Clone, Debug)]

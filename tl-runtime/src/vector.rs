@@ -5,6 +5,7 @@
 use alloc::vec::Vec;
 
 use crate::error::{DecodeError, EncodeError};
+use crate::limits::MAX_EMPTY_ELEMENTS;
 use crate::reader::Reader;
 use crate::{BareDecode, BareEncode, BoxedDecode, BoxedEncode, VectorElement};
 
@@ -22,7 +23,7 @@ impl<T: VectorElement> BareEncode for Vec<T> {
         let count = u32::try_from(self.len())
             .map_err(|_| EncodeError::TooManyElements { len: self.len() })?;
         // A constant condition: compiled out for elements that take bytes.
-        if T::MIN_ELEMENT_LEN == 0 && self.len() > crate::MAX_EMPTY_ELEMENTS {
+        if T::MIN_ELEMENT_LEN == 0 && self.len() > MAX_EMPTY_ELEMENTS {
             return Err(EncodeError::TooManyEmptyElements { len: self.len() });
         }
         out.extend_from_slice(&count.to_le_bytes());

@@ -8,9 +8,9 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use super::doc::doc_attrs;
 use crate::doc_files::Availability;
 use crate::docs::DocWriter;
-use crate::emit::doc_attrs;
 use crate::ident::ident;
 
 /// Whether typed errors are emitted for this schema set: only when its documentation
