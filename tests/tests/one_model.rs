@@ -25,16 +25,31 @@ fn schema_sets() -> Vec<Vec<PathBuf>> {
     let mut sets = vec![
         vec![root.join("schema/api.tl")],
         vec![root.join("schema/mtproto.tl")],
-        vec![root.join("tests/golden/schemas/telethon-api.tl"), root.join("tests/golden/schemas/telethon-mtproto.tl")],
-        vec![root.join("tests/golden/schemas/gramjs-api.tl"), root.join("tests/golden/schemas/gramjs-mtproto.tl")],
+        vec![
+            root.join("tests/golden/schemas/telethon-api.tl"),
+            root.join("tests/golden/schemas/telethon-mtproto.tl"),
+        ],
+        vec![
+            root.join("tests/golden/schemas/gramjs-api.tl"),
+            root.join("tests/golden/schemas/gramjs-mtproto.tl"),
+        ],
     ];
-    sets.extend(tl_files(&root.join("tests/fixtures/schemas")).into_iter().map(|f| vec![f]));
+    sets.extend(
+        tl_files(&root.join("tests/fixtures/schemas"))
+            .into_iter()
+            .map(|f| vec![f]),
+    );
     let shared = root.join("../shared");
     if !shared.is_dir() {
         eprintln!("SKIPPED: {} is absent; Telegram's layers, TDLib's, TON's and the golden schemas were not checked", shared.display());
         return sets;
     }
-    for dir in ["schemas/layers", "schemas/tdlib", "schemas/ton", "golden/schemas"] {
+    for dir in [
+        "schemas/layers",
+        "schemas/tdlib",
+        "schemas/ton",
+        "golden/schemas",
+    ] {
         sets.extend(tl_files(&shared.join(dir)).into_iter().map(|f| vec![f]));
     }
     sets
@@ -55,9 +70,16 @@ fn parse(paths: &[PathBuf]) -> Vec<Schema> {
         .iter()
         .map(|p| (p.display().to_string(), std::fs::read_to_string(p).unwrap()))
         .collect();
-    let files: Vec<(&str, &str)> = texts.iter().map(|(n, s)| (n.as_str(), s.as_str())).collect();
+    let files: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(n, s)| (n.as_str(), s.as_str()))
+        .collect();
     let checked = tl_parser::check(&files, &Default::default());
-    assert!(!checked.has_errors(), "{paths:?}: {:?}", checked.diagnostics);
+    assert!(
+        !checked.has_errors(),
+        "{paths:?}: {:?}",
+        checked.diagnostics
+    );
     checked.schemas
 }
 
@@ -79,7 +101,10 @@ fn disagreements(paths: &[PathBuf]) -> Vec<String> {
             // Refused by the generator: for the definitions the model cannot resolve,
             // and for names Rust cannot hold (the only refusals of its own).
             for e in &errors {
-                let named = e.definition.as_deref().is_some_and(|d| refused.contains(&d));
+                let named = e
+                    .definition
+                    .as_deref()
+                    .is_some_and(|d| refused.contains(&d));
                 let rust_only = e.message.contains("Rust") || e.message == "defined twice";
                 if !named && !rust_only {
                     wrong.push(format!("only the generator refuses: {e}"));
@@ -97,13 +122,20 @@ fn disagreements(paths: &[PathBuf]) -> Vec<String> {
         wrong.push(format!("only the reflective codec refuses `{name}`"));
     }
     for c in model.combinators.iter().filter(|c| !c.provided) {
-        let section = if c.is_function { Section::Functions } else { Section::Types };
+        let section = if c.is_function {
+            Section::Functions
+        } else {
+            Section::Types
+        };
         let Some(shape) = view.structure(section, &c.name) else {
             wrong.push(format!("`{}` has no Rust item", c.name));
             continue;
         };
         for param in &c.params {
-            let stored = matches!(param.kind, ParamKind::Value { .. } | ParamKind::FlagTrue { .. });
+            let stored = matches!(
+                param.kind,
+                ParamKind::Value { .. } | ParamKind::FlagTrue { .. }
+            );
             match shape.field(&param.name) {
                 Some(field) if field.rust_type.is_some() == stored => {}
                 other => wrong.push(format!("`{}.{}`: {other:?}", c.name, param.name)),
@@ -123,5 +155,8 @@ fn generator_and_reflective_codec_read_every_schema_alike() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    eprintln!("{} schema sets read alike by the generator and tl-reflect", sets.len());
+    eprintln!(
+        "{} schema sets read alike by the generator and tl-reflect",
+        sets.len()
+    );
 }

@@ -62,7 +62,8 @@ fn the_build_error_lists_them_all() {
 /// into, so the generator refuses it as tl-reflect does (with the same words).
 #[test]
 fn a_vector_of_object_is_refused_as_tl_reflect_refuses_it() {
-    let schema = "vector {t:Type} # [ t ] = Vector t;\nobject ? = Object;\nbar v:Vector<Object> = Bar;\n";
+    let schema =
+        "vector {t:Type} # [ t ] = Vector t;\nobject ? = Object;\nbar v:Vector<Object> = Bar;\n";
     assert_eq!(
         errors(&[("t.tl", schema)]),
         ["t.tl:3: bar: `Vector` of `Object` is not supported: an element of unknown type has no type to decode into"]

@@ -26,7 +26,10 @@ fn percent_true_takes_no_bytes() {
 #[test]
 fn a_vector_of_object_is_refused() {
     let r = registry("bar v:Vector<Object> = Bar;\n");
-    let error = r.encode_boxed(&json!({"_": "bar", "v": []})).unwrap_err().to_string();
+    let error = r
+        .encode_boxed(&json!({"_": "bar", "v": []}))
+        .unwrap_err()
+        .to_string();
     assert!(
         error.contains("`Vector` of `Object` is not supported: an element of unknown type has no type to decode into"),
         "{error}"
