@@ -15,7 +15,6 @@ use std::path::{Path, PathBuf};
 use tl_codegen::rust_view::RustView;
 use tl_parser::{Schema, Section};
 use tl_reflect::Registry;
-use tl_schema::ParamKind;
 
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 
@@ -134,7 +133,7 @@ fn disagreements(paths: &[PathBuf]) -> Vec<String> {
         for param in &c.params {
             let stored = matches!(
                 param.kind,
-                ParamKind::Value { .. } | ParamKind::FlagTrue { .. }
+                tl_schema::ParamKind::Value { .. } | tl_schema::ParamKind::FlagTrue { .. }
             );
             match shape.field(&param.name) {
                 Some(field) if field.rust_type.is_some() == stored => {}
