@@ -253,9 +253,21 @@ fn all_schema_files() -> Vec<PathBuf> {
 fn every_explicit_id_is_verified() {
     let mut explicit = 0;
     let mut excepted = std::collections::BTreeSet::new();
+    let mut ton_rule_misses = std::collections::BTreeSet::new();
     for path in all_schema_files() {
         let src = read(&path);
-        let r = parse(&path.display().to_string(), &src, &strict());
+        // pytoniq's copies of TON's schemas pin IDs that TON hashes with `mode.N?true`
+        // parameters kept; the parser drops them under every rule (issue 27). Until that
+        // is fixed, exactly those definitions miss, and are counted below.
+        let ton_golden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("pytoniq-"));
+        let options = if ton_golden {
+            ParseOptions::default()
+        } else {
+            strict()
+        };
+        let r = parse(&path.display().to_string(), &src, &options);
         assert!(!r.has_errors(), "{}", path.display());
         for d in &r.schema.definitions {
             if let Some(id) = d.explicit_id {
@@ -265,6 +277,10 @@ fn every_explicit_id_is_verified() {
                     tl_parser::IdRule::Literal => tl_parser::IdRule::Telegram,
                 };
                 if id != d.computed_id && id != tl_parser::compute_id(d, other) {
+                    if ton_golden {
+                        ton_rule_misses.insert(d.full_name());
+                        continue;
+                    }
                     let e = tl_parser::known_exception(&d.full_name(), id)
                         .unwrap_or_else(|| panic!("{}: {} not allow-listed", path.display(), d));
                     excepted.insert(e.name);
@@ -279,6 +295,24 @@ fn every_explicit_id_is_verified() {
         explicit > least,
         "{explicit} explicit IDs, expected over {least}"
     );
+    // Issue 27's ID defect, and nothing else: explicit IDs in pytoniq's files that
+    // carry a `mode.N?true` parameter (none of them does today, so the set may be empty
+    // or hold only such definitions).
+    for name in &ton_rule_misses {
+        let line = all_schema_files()
+            .iter()
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("pytoniq-"))
+            })
+            .flat_map(|p| read(p).lines().map(str::to_owned).collect::<Vec<_>>())
+            .find(|l| l.starts_with(&format!("{name} ")) || l.starts_with(&format!("{name}#")))
+            .unwrap_or_default();
+        assert!(
+            line.contains("?true"),
+            "{name}: ID missed without a `?true` parameter: {line}"
+        );
+    }
     // Every allow-list entry is needed by some real schema (when ../shared is present).
     if shared().is_some() {
         let listed: std::collections::BTreeSet<_> = tl_parser::KNOWN_ID_EXCEPTIONS
