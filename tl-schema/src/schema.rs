@@ -175,7 +175,7 @@ impl Schema {
     }
 
     /// Resolves definitions given with the index of their file (a subset of a schema,
-    /// such as what [`reachable`](crate::reachable) keeps, works too).
+    /// such as what `tl-codegen`'s `Config::only` keeps, works too).
     pub fn from_definitions<'d>(
         definitions: impl IntoIterator<Item = (usize, &'d Definition)>,
     ) -> Schema {

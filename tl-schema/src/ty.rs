@@ -45,7 +45,7 @@ pub enum Ty {
     /// A constructor used as a bare type (`%Message`, `future_salt`): its body only.
     Bare(CombinatorId),
     /// One given constructor, boxed (only from a type name given by a caller, never in a
-    /// schema: see [`Schema::resolve_name`](crate::Schema::resolve_name)).
+    /// schema: `tl-reflect` makes it for a type name such as `inputPeerUser`).
     BoxedConstructor(CombinatorId),
     /// A type variable (`!X`, or `X` of `{X:Type}`): a whole boxed value whose type the
     /// caller chooses, by its name in the definition.
