@@ -103,8 +103,3 @@ pub fn builtin_type(name: &str) -> Option<Ty> {
 pub fn provides_constructors(result: &str) -> bool {
     result == "Vector" || row(result).is_some_and(|row| row.provides_constructors)
 }
-
-/// Every builtin name, for tools that list them.
-pub fn names() -> impl Iterator<Item = &'static str> {
-    TABLE.iter().flat_map(|row| row.names.iter().copied())
-}
