@@ -400,8 +400,14 @@ impl Config {
     /// constructor are errors. `#` fields, which encoding derives, may be given and are
     /// skipped, as TL-JSON says; mtproto `message`'s `bytes` may be given too, and must
     /// then be its body's length. `"_"` may be left out where the Rust type says the
-    /// constructor. (serde's derives, with `deny_unknown_fields`, read through
-    /// `tl_runtime::json::ObjectOf`.)
+    /// constructor. An error says where: the path of keys and indexes inside the value
+    /// (`messages[0].body: ...`), and serde_json's line and column.
+    ///
+    /// No serde derives: each type reads its fields in `tl_runtime::json::FromJson` from one
+    /// concrete `serde_json::Value`, compiled once in the crate that holds the bindings;
+    /// `Deserialize` reads the input into that `Value` and calls it. A derived
+    /// `Deserialize` is generic over the deserializer and was compiled again in every
+    /// program for every deserializer it used.
     pub fn serde(&mut self, enabled: bool) -> &mut Self {
         self.emit.serde = enabled;
         self

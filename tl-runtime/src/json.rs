@@ -1,9 +1,10 @@
-//! TL-JSON support for generated types (feature `serde`).
+//! TL-JSON support for generated types (feature `serde`; the format is specified in the
+//! repository's `docs/tl-json.md`).
 //!
 //! TL-JSON writes `bytes` as standard base64 with padding and `int128`/`int256` as
-//! lowercase hex of the raw bytes; everything else is plain serde. Generated code uses
-//! [`tl`] as `#[serde(with = "...")]` on fields holding those types, at any depth of
-//! `Option` and `Vec`.
+//! lowercase hex of the raw bytes ([`TlJson`]); everything else is plain serde. Generated
+//! types read through [`FromJson`] (one concrete [`Value`], see [`deserialize`]) and write
+//! through [`ObjectWriter`].
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -16,6 +17,12 @@ use serde::{Deserialize, Serialize};
 
 pub use serde;
 
+mod object;
+
+pub use object::{
+    check_length, deserialize, variant, Fields, FromJson, JsonError, Map, ObjectWriter, Tl, Value,
+};
+
 use crate::primitives::True;
 use crate::{BoxedDecode, BoxedEncode};
 
@@ -25,31 +32,6 @@ pub trait TlJson: Sized {
     fn serialize_tl<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
     /// Reads the TL-JSON form.
     fn deserialize_tl<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
-}
-
-/// `#[serde(with = "tl_runtime::json::tl")]`: TL-JSON for any [`TlJson`] type.
-pub mod tl {
-    use super::*;
-
-    /// Serializes `value` in TL-JSON form.
-    pub fn serialize<T: TlJson, S: Serializer>(
-        value: &T,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        value.serialize_tl(serializer)
-    }
-
-    /// Deserializes a value in TL-JSON form.
-    pub fn deserialize<'de, T: TlJson, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<T, D::Error> {
-        T::deserialize_tl(deserializer)
-    }
-}
-
-/// For `skip_serializing_if`: a `flags.N?true` field is omitted when not set.
-pub fn is_false(value: &bool) -> bool {
-    !*value
 }
 
 impl TlJson for Vec<u8> {
@@ -205,15 +187,6 @@ impl<T: TlJson> TlJson for Option<T> {
     }
 }
 
-/// Adapts a `&T: TlJson` to `Serialize`, for sequence elements.
-struct AsTl<'a, T>(&'a T);
-
-impl<T: TlJson> Serialize for AsTl<'_, T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize_tl(serializer)
-    }
-}
-
 /// Adapts `T: TlJson` to `Deserialize`, for sequence elements.
 struct FromTl<T>(T);
 
@@ -227,7 +200,7 @@ impl<T: TlJson> TlJson for Vec<T> {
     fn serialize_tl<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.len()))?;
         for element in self {
-            seq.serialize_element(&AsTl(element))?;
+            seq.serialize_element(&Tl(element))?;
         }
         seq.end()
     }
@@ -301,213 +274,4 @@ pub trait TypeVisitor {
     type Output;
     /// Called with the type found.
     fn visit<T: Item>(self) -> Self::Output;
-}
-
-/// Reads a field-less constructor as its struct `T` and keeps nothing: what a generated
-/// enum's unit variant (`InputPeer::Empty`) deserializes with, so that a key `T` does not
-/// have is an error there too.
-pub fn unit_of<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<(), D::Error> {
-    T::deserialize(deserializer).map(|_| ())
-}
-
-/// What a generated struct's `Deserialize` reads through: the TL-JSON object of the
-/// constructor or function `name`, with `"_"` checked against `name` (and optional: an
-/// enum has already read it), and the keys in `derived` (`#` fields), which TL-JSON lets
-/// input carry, skipped. Every other key goes to the derived
-/// visitor, which is `deny_unknown_fields`: a key that is no parameter is an error, not
-/// dropped without a word.
-///
-/// A derived length (`message`'s `bytes`) is not dropped either: [`ObjectOf::length`]
-/// keeps the value given, for [`check_length`] to compare with the body once it is read.
-pub struct ObjectOf<'a, D> {
-    inner: D,
-    keys: KeyRules<'a>,
-}
-
-/// How [`ObjectOf`] treats the keys that are no field of the derived visitor.
-#[derive(Clone, Copy)]
-struct KeyRules<'a> {
-    name: &'static str,
-    derived: &'static [&'static str],
-    /// A derived length key, and where its value goes.
-    length: Option<(&'static str, &'a core::cell::Cell<Option<i64>>)>,
-}
-
-impl<D> ObjectOf<'static, D> {
-    /// Reads the object of `name` from `inner`, skipping the keys in `derived`.
-    pub fn new(inner: D, name: &'static str, derived: &'static [&'static str]) -> Self {
-        ObjectOf {
-            inner,
-            keys: KeyRules {
-                name,
-                derived,
-                length: None,
-            },
-        }
-    }
-}
-
-impl<D> ObjectOf<'_, D> {
-    /// Keeps the value of the key `key` (a length that encoding derives) in `given`
-    /// instead of skipping it: `null` or absent leaves `None`, and any other value than
-    /// an integer is an error.
-    pub fn length<'a>(
-        self,
-        key: &'static str,
-        given: &'a core::cell::Cell<Option<i64>>,
-    ) -> ObjectOf<'a, D> {
-        ObjectOf {
-            inner: self.inner,
-            keys: KeyRules {
-                length: Some((key, given)),
-                ..self.keys
-            },
-        }
-    }
-}
-
-/// Checks a length that encoding derives (`message`'s `bytes`), as [`ObjectOf::length`]
-/// kept it, against the length of the field `body` it measures: a value that disagrees
-/// is an error, as it is in the reflective encoder, not replaced without a word.
-///
-/// `object`, `key` and `body` name the constructor, the length and the field measured, for
-/// the message.
-pub fn check_length<E: de::Error>(
-    given: Option<i64>,
-    [object, key, body]: [&'static str; 3],
-    actual: usize,
-) -> Result<(), E> {
-    match given {
-        Some(given) if usize::try_from(given) != Ok(actual) => Err(E::custom(format_args!(
-            "`{key}` of `{object}` is {given}, not the length of `{body}`, which encodes to {actual} bytes (the length is derived: leave it out)"
-        ))),
-        _ => Ok(()),
-    }
-}
-
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOf<'_, D> {
-    type Error = D::Error;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        self.inner.deserialize_map(ObjectVisitor {
-            visitor,
-            keys: self.keys,
-        })
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
-        identifier ignored_any
-    }
-}
-
-struct ObjectVisitor<'a, V> {
-    visitor: V,
-    keys: KeyRules<'a>,
-}
-
-impl<'de, V: Visitor<'de>> Visitor<'de> for ObjectVisitor<'_, V> {
-    type Value = V::Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "a JSON object of `{}`", self.keys.name)
-    }
-
-    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
-        self.visitor.visit_map(ObjectKeys {
-            map,
-            keys: self.keys,
-        })
-    }
-}
-
-struct ObjectKeys<'a, A> {
-    map: A,
-    keys: KeyRules<'a>,
-}
-
-impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for ObjectKeys<'_, A> {
-    type Error = A::Error;
-
-    fn next_key_seed<K: de::DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, A::Error> {
-        loop {
-            let Some(key) = self.map.next_key::<Key<'de>>()? else {
-                return Ok(None);
-            };
-            let key = key.as_str();
-            if key == "_" {
-                let found = self.map.next_value::<Key<'de>>()?;
-                if found.as_str() != self.keys.name {
-                    return Err(de::Error::custom(format_args!(
-                        "\"_\" is `{}` where `{}` is expected",
-                        found.as_str(),
-                        self.keys.name
-                    )));
-                }
-            } else if let Some((length_key, given)) =
-                self.keys.length.filter(|(name, _)| *name == key)
-            {
-                if given.get().is_some() {
-                    return Err(de::Error::duplicate_field(length_key));
-                }
-                given.set(self.map.next_value::<Option<i64>>()?);
-            } else if self.keys.derived.contains(&key) {
-                self.map.next_value::<de::IgnoredAny>()?;
-            } else {
-                return seed
-                    .deserialize(de::value::StrDeserializer::<A::Error>::new(key))
-                    .map(Some);
-            }
-        }
-    }
-
-    fn next_value_seed<T: de::DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<T::Value, A::Error> {
-        self.map.next_value_seed(seed)
-    }
-}
-
-/// A key or a `"_"` value, borrowed from the input where the format allows.
-enum Key<'de> {
-    Borrowed(&'de str),
-    Owned(String),
-}
-
-impl Key<'_> {
-    fn as_str(&self) -> &str {
-        match self {
-            Key::Borrowed(text) => text,
-            Key::Owned(text) => text,
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key::Borrowed(v))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
-                Ok(Key::Owned(v.into()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
-                Ok(Key::Owned(v))
-            }
-        }
-        deserializer.deserialize_str(KeyVisitor)
-    }
 }

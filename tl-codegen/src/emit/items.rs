@@ -48,7 +48,6 @@ impl Emitter<'_> {
         let name = ident(&s.path.name);
         let tl_name = s.def.full_name();
         let derives = self.derives();
-        let serde = self.serde_struct_attributes(&tl_name);
         let doc = doc_attrs(&self.docs.structure(index));
         let generics = Generics::of(s);
         let decl_generics = &generics.decl;
@@ -71,7 +70,6 @@ impl Emitter<'_> {
         quote! {
             #doc
             #derives
-            #serde
             pub struct #name #decl_generics #body
             #impls
         }
@@ -84,16 +82,14 @@ impl Emitter<'_> {
             let fname = ident(&f.name);
             let ty = self.field_type(&s.path, f);
             let doc = doc_attrs(&self.docs.field(index, f));
-            let serde = self.serde_field_attributes(f);
-            let (doc, serde, ty) = (moved(doc), moved(serde), moved(ty));
+            let (doc, ty) = (moved(doc), moved(ty));
             moved(quote! {
                 #doc
-                #serde
                 pub #fname: #ty,
             })
         });
         // Field-less structs are braced (`InputPeerEmpty {}`), not unit structs, so every
-        // struct has the same shape (and serde's tagged form applies to all of them).
+        // struct has the same shape.
         quote!({ #(#field_decls)* })
     }
 
@@ -109,7 +105,6 @@ impl Emitter<'_> {
             .map(|v| self.variant_declaration(v))
             .collect();
         let declarations = all_moved(declarations);
-        let serde_attributes = self.serde_enum_attributes();
         let serde_impl = moved(self.serde_enum_impl(&name, &variants));
         let codecs = moved(self.enum_codecs(index, &variants));
         let generate = moved(self.generate_enum(index, &variants));
@@ -117,7 +112,6 @@ impl Emitter<'_> {
         quote! {
             #doc
             #derives
-            #serde_attributes
             pub enum #name {
                 #(#declarations)*
             }
@@ -131,10 +125,9 @@ impl Emitter<'_> {
     /// A variant of an enum, documented, with its payload (the constructor's struct).
     fn variant_declaration(&self, v: &EnumVariant<'_>) -> TokenStream {
         let vdoc = moved(doc_attrs(&self.docs.variant(v.variant.structure)));
-        let rename = self.serde_variant_attributes(v);
         let vname = &v.name;
         if v.unit {
-            return quote!(#vdoc #rename #vname,);
+            return quote!(#vdoc #vname,);
         }
         let path = &v.path;
         let payload = moved(if v.variant.boxed {
@@ -142,6 +135,6 @@ impl Emitter<'_> {
         } else {
             quote!(#path)
         });
-        quote!(#vdoc #rename #vname(#payload),)
+        quote!(#vdoc #vname(#payload),)
     }
 }

@@ -1,39 +1,21 @@
-//! TL-JSON (`serde`): the attributes of structs, fields, enums and variants, and the
-//! `Serialize`/`Deserialize` impls that go with them. Everything here is empty without
-//! the `serde` option.
+//! TL-JSON (`serde`): each struct's and enum's `FromJson` (reading, from one concrete
+//! `tl_runtime::json::Value`), the `Deserialize` that calls it, and `Serialize`.
+//! Everything here is empty without the `serde` option.
+//!
+//! No serde derives: a derived `Deserialize` is generic over the deserializer, so every
+//! program compiled its visitors again for each deserializer it used (and for serde's
+//! buffer behind internally tagged enums). `FromJson` is compiled once, in the crate that
+//! holds the bindings; what stays generic is a call per type.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::emitter::{Emitter, EnumVariant};
-use crate::ident::{self, ident};
+use crate::ident::ident;
 use crate::model::{Field, FieldKind, Struct, Wire};
 
 impl Emitter<'_> {
-    /// serde's derives on a struct, as inherent functions (`remote = "Self"`) that the
-    /// trait impls ([`serde_impls`]) call: `Deserialize` reads through `ObjectOf`, which
-    /// checks `"_"` and skips the derived keys TL-JSON allows, so that
-    /// `deny_unknown_fields` can refuse every other key that is not a parameter.
-    pub(super) fn serde_struct_attributes(&self, tl_name: &str) -> TokenStream {
-        if !self.options.serde {
-            return quote!();
-        }
-        quote! {
-            #[derive(::tl_runtime::json::serde::Serialize, ::tl_runtime::json::serde::Deserialize)]
-            #[serde(crate = "::tl_runtime::json::serde", tag = "_", rename = #tl_name, remote = "Self", deny_unknown_fields)]
-        }
-    }
-
-    /// A stored field's `#[serde(...)]`: its TL name, whether it may be left out, and
-    /// TL-JSON's own forms.
-    pub(super) fn serde_field_attributes(&self, f: &Field) -> TokenStream {
-        if !self.options.serde {
-            return quote!();
-        }
-        serde_field_attributes(f)
-    }
-
-    /// A struct's `Serialize` and `Deserialize` impls ([`serde_impls`]).
+    /// A struct's `FromJson`, `Deserialize` and `Serialize` impls.
     pub(super) fn serde_struct_impls(
         &self,
         s: &Struct,
@@ -44,40 +26,41 @@ impl Emitter<'_> {
         if !self.options.serde {
             return quote!();
         }
-        serde_impls(s, name, tl_name, generics)
-    }
-
-    /// An enum's derive of `Deserialize`, by the `"_"` key of its variants.
-    pub(super) fn serde_enum_attributes(&self) -> TokenStream {
-        if !self.options.serde {
-            return quote!();
-        }
+        let json = quote!(::tl_runtime::json);
+        let serde = quote!(::tl_runtime::json::serde);
+        let (read_generics, ser_generics, de_generics, use_generics) = if generics.is_empty() {
+            (quote!(), quote!(), quote!(<'de>), quote!())
+        } else {
+            (
+                quote!(<#(#generics: #json::FromJson),*>),
+                quote!(<#(#generics: #serde::Serialize),*>),
+                quote!(<'de, #(#generics: #json::FromJson),*>),
+                quote!(<#(#generics),*>),
+            )
+        };
+        let read = read_struct(s, tl_name);
+        let write = write_struct(s, tl_name);
         quote! {
-            #[derive(::tl_runtime::json::serde::Deserialize)]
-            #[serde(crate = "::tl_runtime::json::serde", tag = "_")]
+            impl #read_generics #json::FromJson for #name #use_generics {
+                fn from_json(value: #json::Value) -> Result<Self, #json::JsonError> {
+                    #read
+                }
+            }
+            impl #de_generics #serde::Deserialize<'de> for #name #use_generics {
+                fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    #json::deserialize(deserializer)
+                }
+            }
+            impl #ser_generics #serde::Serialize for #name #use_generics {
+                fn serialize<S: #serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    #write
+                }
+            }
         }
     }
 
-    /// A variant's `#[serde(rename = ...)]`, its constructor's TL name.
-    pub(super) fn serde_variant_attributes(&self, v: &EnumVariant<'_>) -> TokenStream {
-        if !self.options.serde {
-            return quote!();
-        }
-        let tl_variant = v.structure.def.full_name();
-        if !v.unit {
-            return quote!(#[serde(rename = #tl_variant)]);
-        }
-        // Read as the struct is, so that a key it does not have is an error here
-        // too (serde reads a unit variant by skipping every key).
-        let with = format!(
-            "::tl_runtime::json::unit_of::<{}, _>",
-            v.path.to_string().replace(' ', "")
-        );
-        quote!(#[serde(rename = #tl_variant, deserialize_with = #with)])
-    }
-
-    /// An enum's `Serialize`: each variant's struct writes its own `"_"`; deriving would
-    /// write it twice.
+    /// An enum's `FromJson` (by the `"_"` of the object), `Deserialize` and `Serialize`
+    /// (each variant's struct writes its own `"_"`).
     pub(super) fn serde_enum_impl(
         &self,
         name: &Ident,
@@ -86,17 +69,30 @@ impl Emitter<'_> {
         if !self.options.serde {
             return quote!();
         }
+        let json = quote!(::tl_runtime::json);
+        let serde = quote!(::tl_runtime::json::serde);
         let arms = variants.iter().map(|v| {
             let (vname, path) = (&v.name, &v.path);
             if v.unit {
-                quote!(Self::#vname => ::tl_runtime::json::serde::Serialize::serialize(&#path {}, serializer),)
+                quote!(Self::#vname => #serde::Serialize::serialize(&#path {}, serializer),)
             } else {
-                quote!(Self::#vname(value) => ::tl_runtime::json::serde::Serialize::serialize(value, serializer),)
+                quote!(Self::#vname(value) => #serde::Serialize::serialize(value, serializer),)
             }
         });
+        let read = read_enum(variants);
         quote! {
-            impl ::tl_runtime::json::serde::Serialize for #name {
-                fn serialize<S: ::tl_runtime::json::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            impl #json::FromJson for #name {
+                fn from_json(value: #json::Value) -> Result<Self, #json::JsonError> {
+                    #read
+                }
+            }
+            impl<'de> #serde::Deserialize<'de> for #name {
+                fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    #json::deserialize(deserializer)
+                }
+            }
+            impl #serde::Serialize for #name {
+                fn serialize<S: #serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                     match self {
                         #(#arms)*
                     }
@@ -115,89 +111,144 @@ fn needs_tl_json(wire: &Wire) -> bool {
     }
 }
 
-/// A struct's `Serialize` and `Deserialize` impls, which call the functions serde derives
-/// with `remote = "Self"`. Deserializing goes through `tl_runtime::json::ObjectOf`, which
-/// checks `"_"` and skips the keys that encoding derives (`#` fields): TL-JSON input may
-/// carry them, and `deny_unknown_fields` would refuse them. A derived length (mtproto
-/// `message`'s `bytes`) is kept and checked against the body it measures.
-fn serde_impls(s: &Struct, name: &Ident, tl_name: &str, generics: &[Ident]) -> TokenStream {
-    let serde = quote!(::tl_runtime::json::serde);
-    let derived = s
+/// The body of a struct's `FromJson::from_json`: the object's keys checked, each stored
+/// field taken out of it, and a derived length (mtproto `message`'s `bytes`) compared with
+/// the body it measures.
+fn read_struct(s: &Struct, tl_name: &str) -> TokenStream {
+    let json = quote!(::tl_runtime::json);
+    let stored: Vec<&str> = s
         .fields
         .iter()
-        .filter(|f| matches!(f.kind, FieldKind::Flags))
-        .map(|f| f.tl_name.as_str());
-    let read = quote!(::tl_runtime::json::ObjectOf::new(deserializer, #tl_name, &[#(#derived),*]));
-    // The model puts a length field right before the `Object` it measures.
-    let length = s.fields.windows(2).find_map(|pair| match pair {
-        [length, body] if matches!(length.kind, FieldKind::ObjectLength) => Some((length, body)),
-        _ => None,
-    });
-    let body = match length {
-        None => quote!(Self::deserialize(#read)),
-        Some((length, body)) => {
-            let key = &length.tl_name;
-            let body_name = &body.tl_name;
-            let field = ident(&body.name);
+        .filter(|f| f.is_stored())
+        .map(|f| f.tl_name.as_str())
+        .collect();
+    let derived: Vec<&str> = s
+        .fields
+        .iter()
+        .filter(|f| !f.is_stored())
+        .map(|f| f.tl_name.as_str())
+        .collect();
+    let open = quote!(#json::Fields::new(value, #tl_name, &[#(#stored),*], &[#(#derived),*])?);
+    if s.fields.is_empty() {
+        return quote!(#open; Ok(Self {}));
+    }
+    let mut statements = Vec::new();
+    let mut length = None;
+    let mut inits = Vec::new();
+    for (at, f) in s.fields.iter().enumerate() {
+        let key = &f.tl_name;
+        let field = ident(&f.name);
+        match &f.kind {
+            FieldKind::Flags => statements.push(quote!(fields.skip(#key);)),
+            FieldKind::ObjectLength => {
+                statements.push(quote!(let given = fields.length(#key)?;));
+                // The model puts the `Object` it measures right after it.
+                length = s.fields.get(at + 1).map(|body| (key, body));
+            }
+            FieldKind::Required { .. } => inits.push(quote!(#field: fields.required(#key)?,)),
+            FieldKind::Optional { .. } => inits.push(quote!(#field: fields.optional(#key)?,)),
+            FieldKind::FlagTrue { .. } => inits.push(quote!(#field: fields.flag(#key)?,)),
+        }
+    }
+    let build = quote!(Self { #(#inits)* });
+    let finish = match length {
+        None => quote!(Ok(#build)),
+        Some((key, body)) => {
+            let (body_name, body_field) = (&body.tl_name, ident(&body.name));
             quote! {
-                let given = ::core::cell::Cell::new(None);
-                let value = Self::deserialize(#read.length(#key, &given))?;
-                ::tl_runtime::json::check_length(given.get(), [#tl_name, #key, #body_name], value.#field.0.len())?;
+                let value = #build;
+                #json::check_length(given, [#tl_name, #key, #body_name], value.#body_field.0.len())?;
                 Ok(value)
             }
         }
     };
-    let (ser_generics, de_generics, use_generics) = if generics.is_empty() {
-        (quote!(), quote!(<'de>), quote!())
-    } else {
-        (
-            quote!(<#(#generics: #serde::Serialize),*>),
-            quote!(<'de, #(#generics: #serde::Deserialize<'de>),*>),
-            quote!(<#(#generics),*>),
-        )
-    };
     quote! {
-        impl #ser_generics #serde::Serialize for #name #use_generics {
-            fn serialize<S: #serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                Self::serialize(self, serializer)
-            }
-        }
-        impl #de_generics #serde::Deserialize<'de> for #name #use_generics {
-            fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                #body
-            }
-        }
+        let mut fields = #open;
+        #(#statements)*
+        #finish
     }
 }
 
-/// A stored field's `#[serde(...)]` (see [`Emitter::serde_field_attributes`]).
-fn serde_field_attributes(f: &Field) -> TokenStream {
-    let mut parts = Vec::new();
-    if ident::plain(&f.name) != f.tl_name {
-        let tl_name = &f.tl_name;
-        parts.push(quote!(rename = #tl_name));
-    }
-    match &f.kind {
-        FieldKind::Optional { wire, .. } => {
-            parts.push(quote!(default, skip_serializing_if = "Option::is_none"));
-            if needs_tl_json(wire) {
-                parts.push(quote!(with = "::tl_runtime::json::tl"));
-            }
-        }
-        FieldKind::FlagTrue { .. } => parts.push(quote!(
-            default,
-            skip_serializing_if = "::tl_runtime::json::is_false"
-        )),
-        FieldKind::Required { wire, .. } => {
-            if needs_tl_json(wire) {
-                parts.push(quote!(with = "::tl_runtime::json::tl"));
-            }
-        }
-        FieldKind::Flags | FieldKind::ObjectLength => {}
-    }
-    if parts.is_empty() {
-        quote!()
+/// The body of a struct's `Serialize::serialize`: `"_"`, then each stored field that is
+/// there, in schema order.
+fn write_struct(s: &Struct, tl_name: &str) -> TokenStream {
+    let json = quote!(::tl_runtime::json);
+    let writes: Vec<TokenStream> = s
+        .fields
+        .iter()
+        .filter(|f| f.is_stored())
+        .map(write_field)
+        .collect();
+    let binding = if writes.is_empty() {
+        quote!(let object)
     } else {
-        quote!(#[serde(#(#parts),*)])
+        quote!(let mut object)
+    };
+    quote! {
+        #binding = #json::ObjectWriter::new(serializer, #tl_name)?;
+        #(#writes)*
+        object.end()
+    }
+}
+
+/// One stored field's write, in its TL-JSON form.
+fn write_field(f: &Field) -> TokenStream {
+    let key = &f.tl_name;
+    let field = ident(&f.name);
+    let tl = quote!(::tl_runtime::json::Tl);
+    match &f.kind {
+        FieldKind::Required { wire, .. } if needs_tl_json(wire) => {
+            quote!(object.field(#key, &#tl(&self.#field))?;)
+        }
+        FieldKind::Required { .. } => quote!(object.field(#key, &self.#field)?;),
+        FieldKind::Optional { wire, .. } if needs_tl_json(wire) => {
+            quote!(object.optional(#key, self.#field.as_ref().map(#tl))?;)
+        }
+        FieldKind::Optional { .. } => quote!(object.optional(#key, self.#field.as_ref())?;),
+        FieldKind::FlagTrue { .. } => quote!(object.flag(#key, self.#field)?;),
+        FieldKind::Flags | FieldKind::ObjectLength => quote!(),
+    }
+}
+
+/// The body of an enum's `FromJson::from_json`: the constructor named by `"_"`, read by
+/// its struct's `FromJson` (a unit variant too, so that a key it does not have is an
+/// error).
+fn read_enum(variants: &[EnumVariant<'_>]) -> TokenStream {
+    let json = quote!(::tl_runtime::json);
+    let names = variants.iter().map(|v| v.structure.def.full_name());
+    let builds: Vec<TokenStream> = variants
+        .iter()
+        .map(|v| {
+            let (vname, path) = (&v.name, &v.path);
+            let read = quote!(<#path as #json::FromJson>::from_json(value)?);
+            if v.unit {
+                quote!({ #read; Ok(Self::#vname) })
+            } else if v.variant.boxed {
+                quote!(Ok(Self::#vname(Box::new(#read))))
+            } else {
+                quote!(Ok(Self::#vname(#read)))
+            }
+        })
+        .collect();
+    let pick = quote!(#json::variant(value, &[#(#names),*])?);
+    match builds.split_last() {
+        None => quote! {
+            drop(value);
+            Err(#json::JsonError::new("this type has no constructors"))
+        },
+        Some((only, [])) => quote! {
+            let (_, value) = #pick;
+            #only
+        },
+        Some((last, rest)) => {
+            let indexes = (0..rest.len()).map(proc_macro2::Literal::usize_unsuffixed);
+            quote! {
+                let (index, value) = #pick;
+                match index {
+                    #(#indexes => #rest,)*
+                    _ => #last,
+                }
+            }
+        }
     }
 }
