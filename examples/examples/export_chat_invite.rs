@@ -19,6 +19,7 @@ const EXPECTED: &str = "90de55a41f0000004ca5e8ddd202964900000000fbffffffffffffff
 
 fn main() {
     let request = functions::messages::ExportChatInvite {
+        flags: 0,
         legacy_revoke_permanent: true,
         request_needed: true,
         peer: types::InputPeerUser {

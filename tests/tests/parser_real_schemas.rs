@@ -249,33 +249,17 @@ fn all_schema_files() -> Vec<PathBuf> {
     out
 }
 
-/// TON's schemas: `../shared/schemas/ton/` and pytoniq's copies in the golden schemas.
-fn is_ton(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let dir = path.parent().and_then(Path::file_name);
-    name.starts_with("pytoniq-") || dir.is_some_and(|d| d == "ton")
-}
-
 #[test]
 fn every_explicit_id_is_verified() {
     let mut explicit = 0;
     let mut excepted = std::collections::BTreeSet::new();
-    let mut ton_rule_misses = std::collections::BTreeSet::new();
     for path in all_schema_files() {
         let src = read(&path);
-        // TON's schemas (and pytoniq's copies) now pin the IDs TON's own tl-parser
-        // computes, which this parser does not reproduce for every definition yet (TON's
-        // rule keeps `mode.N?true` parameters, and more: issue 27). Until that is fixed,
-        // their ID misses are listed, not failed on; every other error still fails.
-        let ton = is_ton(&path);
         let r = parse(&path.display().to_string(), &src, &strict());
         let errors: Vec<String> = r
             .diagnostics
             .iter()
-            .filter(|d| d.is_error() && !(ton && d.message.starts_with("explicit ID")))
+            .filter(|d| d.is_error())
             .map(|d| d.message.clone())
             .collect();
         assert!(errors.is_empty(), "{}: {errors:?}", path.display());
@@ -287,10 +271,6 @@ fn every_explicit_id_is_verified() {
                     tl_parser::IdRule::Literal => tl_parser::IdRule::Telegram,
                 };
                 if id != d.computed_id && id != tl_parser::compute_id(d, other) {
-                    if ton {
-                        ton_rule_misses.insert(d.full_name());
-                        continue;
-                    }
                     let e = tl_parser::known_exception(&d.full_name(), id)
                         .unwrap_or_else(|| panic!("{}: {} not allow-listed", path.display(), d));
                     excepted.insert(e.name);
@@ -305,12 +285,6 @@ fn every_explicit_id_is_verified() {
         explicit > least,
         "{explicit} explicit IDs, expected over {least}"
     );
-    if !ton_rule_misses.is_empty() {
-        eprintln!(
-            "NOT YET VERIFIED (issue 27): {} explicit IDs of TON's schemas differ from ours: {ton_rule_misses:?}",
-            ton_rule_misses.len()
-        );
-    }
     // Every allow-list entry is needed by some real schema (when ../shared is present).
     if shared().is_some() {
         let listed: std::collections::BTreeSet<_> = tl_parser::KNOWN_ID_EXCEPTIONS
@@ -331,12 +305,14 @@ fn renamed_constructors_hash_as_their_original_names() {
             .trim_end_matches(|c: char| c.is_ascii_digit());
         if base != e.name {
             let Some(shared) = shared() else { return };
-            let file = if e.name.ends_with("Legacy") {
-                "telegram_api.tl"
+            let file = if e.name.starts_with("consensus.") {
+                "golden/schemas/pytoniq-ton_api.tl"
+            } else if e.name.ends_with("Legacy") {
+                "schemas/tdlib/telegram_api.tl"
             } else {
-                "secret_api.tl"
+                "schemas/tdlib/secret_api.tl"
             };
-            let src = read(&shared.join("schemas/tdlib").join(file));
+            let src = read(&shared.join(file));
             let r = parse(file, &src, &ParseOptions::default());
             let mut d = r
                 .schema
@@ -344,7 +320,11 @@ fn renamed_constructors_hash_as_their_original_names() {
                 .into_iter()
                 .find(|d| d.full_name() == e.name)
                 .unwrap();
-            d.name = base.into();
+            d.name = d
+                .name
+                .trim_end_matches("Legacy")
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+                .into();
             assert_eq!(
                 tl_parser::compute_id(&d, tl_parser::IdRule::Telegram),
                 e.id,

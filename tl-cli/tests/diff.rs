@@ -106,7 +106,11 @@ mod layer_198_to_229 {
                 ty: s("#"),
             },
         );
-        assert_eq!(flags.source, Level::None, "the flags word is not stored");
+        // The word is stored: its bits that no field uses are data (TL-JSON revision 2).
+        assert_eq!(
+            (flags.source, flags.rust.as_deref()),
+            (Level::Breaking, Some("new field `flags: u32`"))
+        );
         let rank = find(
             e,
             &ChangeKind::ParamAdded {

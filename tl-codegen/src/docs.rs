@@ -235,6 +235,17 @@ impl DocWriter<'_> {
                 " (present when bit {} of `{}` is set)",
                 flag.bit, flag.holder
             ),
+            FieldKind::Flags { used: 0 } => " (a `#`: an unsigned 32-bit number)".to_owned(),
+            FieldKind::Flags { used } if used.count_ones() == 1 => format!(
+                " (a `#`: the bits that no field uses, 0 in practice; bit {} is derived from \
+                 the field that uses it, and ignored here)",
+                bit_list(*used)
+            ),
+            FieldKind::Flags { used } => format!(
+                " (a `#`: the bits that no field uses, 0 in practice; bits {} are derived \
+                 from the fields that use them, and ignored here)",
+                bit_list(*used)
+            ),
             _ => String::new(),
         };
         let _ = write!(out, "TL parameter `{}`{note}.", f.tl_name);
@@ -392,4 +403,16 @@ fn definition_line(def: &tl_parser::Definition) -> String {
     let name = def.full_name();
     let rest = line.strip_prefix(name.as_str()).unwrap_or(&line);
     format!("{name}#{:08x}{rest}", def.id())
+}
+
+/// `0, 2 and 5`: the bits set in `mask`.
+fn bit_list(mask: u32) -> String {
+    let bits: Vec<String> = (0..32)
+        .filter(|bit| mask & (1 << bit) != 0)
+        .map(|bit| bit.to_string())
+        .collect();
+    match bits.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => bits.concat(),
+    }
 }

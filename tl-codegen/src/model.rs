@@ -157,8 +157,10 @@ pub struct FlagRef {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum FieldKind {
-    /// `name:#`: derived from the conditional fields, not stored.
-    Flags,
+    /// `name:#`: a `u32` holding the bits that no conditional field uses (the whole
+    /// number when none refers to it: TON's `count:#`); the bits in `used` are derived
+    /// from the conditional fields.
+    Flags { used: u32 },
     /// Always present.
     Required { wire: Wire, boxed: bool },
     /// `holder.N?T`: `Option<T>`.
@@ -186,7 +188,7 @@ pub struct Field {
 impl Field {
     /// Whether the struct stores this field.
     pub fn is_stored(&self) -> bool {
-        !matches!(self.kind, FieldKind::Flags | FieldKind::ObjectLength)
+        !matches!(self.kind, FieldKind::ObjectLength)
     }
 }
 
@@ -429,7 +431,8 @@ impl SizeEstimator<'_> {
         let mut size = 0;
         for field in &model.structs[i].fields {
             size += match &field.kind {
-                FieldKind::Flags | FieldKind::ObjectLength => 0,
+                FieldKind::Flags { .. } => 4,
+                FieldKind::ObjectLength => 0,
                 FieldKind::FlagTrue { .. } => 1,
                 FieldKind::Required { boxed: true, .. }
                 | FieldKind::Optional { boxed: true, .. } => 8,
@@ -713,7 +716,7 @@ impl Builder {
     /// The Rust field of a resolved parameter.
     fn field(&self, param: &Param) -> Field {
         let kind = match &param.kind {
-            ParamKind::FlagsWord { .. } => FieldKind::Flags,
+            ParamKind::FlagsWord { used, .. } => FieldKind::Flags { used: *used },
             ParamKind::ObjectLength => FieldKind::ObjectLength,
             ParamKind::FlagTrue { flag } => FieldKind::FlagTrue {
                 flag: flag_ref(flag),

@@ -29,7 +29,8 @@
 //! assert_eq!(user.variant.as_deref(), Some("enums::User::User(types::User)"));
 //! let name = user.field("name").unwrap();
 //! assert_eq!(name.rust_type.as_deref(), Some("Option<String>"));
-//! assert_eq!(user.field("flags").unwrap().rust_type, None); // derived, not stored
+//! // Stored: the bits that no field uses (bit 0 is `name`'s, derived from it).
+//! assert_eq!(user.field("flags").unwrap().rust_type.as_deref(), Some("u32"));
 //!
 //! let get_users = view.structure(Section::Functions, "users.getUsers").unwrap();
 //! assert_eq!(get_users.path, "functions::users::GetUsers");
@@ -176,7 +177,8 @@ fn path_text(path: &ItemPath) -> String {
 /// The declared type of a stored field, as `emit/` writes it (with root-relative paths).
 fn field_type(model: &Model, kind: &FieldKind) -> Option<String> {
     Some(match kind {
-        FieldKind::Flags | FieldKind::ObjectLength => return None,
+        FieldKind::ObjectLength => return None,
+        FieldKind::Flags { .. } => "u32".to_owned(),
         FieldKind::FlagTrue { .. } => "bool".to_owned(),
         FieldKind::Required { wire, boxed } => {
             boxed_if(*boxed, type_text(model, wire, Naming::Declared))

@@ -83,7 +83,7 @@ fn the_whole_api_prints_the_same_code() {
         .expect("the seed function");
     let excerpt = &plain[start..start + 2000];
     assert!(
-        excerpt.starts_with("pub struct ExportChatInvite {\n            /// Legacy flag")
+        excerpt.starts_with("pub struct ExportChatInvite {\n            /// Flags, see")
             && excerpt.contains("\n            pub legacy_revoke_permanent: bool,\n"),
         "one field per line, indented:\n{excerpt}"
     );

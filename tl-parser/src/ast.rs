@@ -165,7 +165,8 @@ pub enum IdRule {
     /// Telegram's rule: `bytes` parameters hash as `string` (not inside `Vector<bytes>`).
     #[default]
     Telegram,
-    /// TDLib's and TON's rule: the text is hashed as written, `bytes` stays `bytes`.
+    /// TDLib's and TON's rule: the text is hashed as written: `bytes` stays `bytes`, and
+    /// `x:mode.N?true` parameters stay in.
     Literal,
 }
 

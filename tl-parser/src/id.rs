@@ -11,7 +11,9 @@
 //!   its first letter in lowercase (`vector<%Message>` hashes as `vector message`);
 //! - under [`IdRule::Telegram`] a parameter of type `bytes` (`x:bytes`, `x:flags.0?bytes`)
 //!   is written `string`; `Vector<bytes>` stays;
-//! - every `x:holder.N?true` parameter is left out;
+//! - under [`IdRule::Telegram`] every `x:holder.N?true` parameter is left out; TON's
+//!   tl-parser keeps them (`liteServer.getBlockOutMsgQueueSize ... want_proof:mode.0?true`
+//!   hashes to 0x8f6c7779), and TDLib's schemas have none;
 //! - single spaces between tokens.
 //!
 //! An explicit ID is verified against both rules (see `ParseOptions::detect_id_rule`):
@@ -62,7 +64,11 @@ fn params(ps: &[Parameter], rule: IdRule, out: &mut String) {
                 out.push('#');
             }
             ParamKind::Value { ty: t, flag, bang } => {
-                if flag.is_some() && t.name == "true" && t.namespace.is_empty() && t.args.is_empty()
+                if rule == IdRule::Telegram
+                    && flag.is_some()
+                    && t.name == "true"
+                    && t.namespace.is_empty()
+                    && t.args.is_empty()
                 {
                     continue;
                 }
@@ -157,7 +163,48 @@ pub struct IdException {
 /// Explicit IDs that differ from the computed ones on purpose or by history. A mismatch
 /// listed here is never reported, not even with `strict_ids`. Matching is by full name
 /// *and* ID, so a changed ID is reported again.
+const TON_PINNED: &str = "pinned in TON's schema: the `#id` was written when the definition \
+    was first published and kept when fields were added; TON's tl-parser takes a written ID \
+    as it is (`ton_api.tl`, `lite_api.tl`)";
+const TON_LEGACY: &str = "TON renamed the old definition with a `Legacy` suffix and kept its \
+    ID, which hashes from the old name (`consensus.broadcastExtra slot:int = \
+    consensus.BroadcastExtra`)";
 pub const KNOWN_ID_EXCEPTIONS: &[IdException] = &[
+    IdException {
+        name: "liteServer.transactionId",
+        id: 0xb12f65af,
+        reason: TON_PINNED,
+    },
+    IdException {
+        name: "liteServer.signatureSet.ordinary",
+        id: 0xf644a6e6,
+        reason: TON_PINNED,
+    },
+    IdException {
+        name: "liteServer.getValidatorStats",
+        id: 0x091a58bc,
+        reason: TON_PINNED,
+    },
+    IdException {
+        name: "tonNode.capabilities",
+        id: 0xf5bf60c0,
+        reason: TON_PINNED,
+    },
+    IdException {
+        name: "db.block.info",
+        id: 0x4ac6e727,
+        reason: TON_PINNED,
+    },
+    IdException {
+        name: "collatorNode.pong",
+        id: 0x5bbf0521,
+        reason: TON_PINNED,
+    },
+    IdException {
+        name: "consensus.broadcastExtraLegacy",
+        id: 0x921297fa,
+        reason: TON_LEGACY,
+    },
     IdException {
         name: "accessPointRule",
         id: 0x4679b65f,

@@ -142,7 +142,8 @@ pub fn detect_literal(schema: &Schema) -> bool {
         .any(|d| d.builtin == Some(Builtin::Bytes) && d.namespace.is_empty() && !d.question_mark)
 }
 
-/// The other rule: the two differ only in how a `bytes` parameter hashes.
+/// The other rule: the two differ in how a `bytes` parameter hashes, and in whether a
+/// `x:flags.N?true` parameter is hashed at all.
 fn other_rule(rule: IdRule) -> IdRule {
     match rule {
         IdRule::Telegram => IdRule::Literal,

@@ -529,6 +529,24 @@ fn ton_rule_detected() {
     assert_eq!(r.id_rule, IdRule::Telegram);
 }
 
+/// TON's tl-parser keeps `mode.N?true` parameters in the text it hashes; Telegram's rule
+/// leaves them out. The ID is the one TON's own tools give (`lite_api.tl`).
+#[test]
+fn ton_rule_keeps_true_flags() {
+    let text = "liteServer.getBlockOutMsgQueueSize mode:# id:tonNode.blockIdExt \
+        want_proof:mode.0?true = liteServer.BlockOutMsgQueueSize";
+    assert_eq!(
+        parse_definition(text, IdRule::Literal).unwrap().computed_id,
+        0x8f6c7779
+    );
+    assert_eq!(
+        parse_definition(text, IdRule::Telegram)
+            .unwrap()
+            .computed_id,
+        0x016a7445
+    );
+}
+
 /// TDLib's `td_api.tl` and tonlib's `tonlib_api.tl` declare `bytes = Bytes;` and are hashed
 /// literally too. The IDs are those of their official Java bindings (`TdApi.java`:
 /// `SetDatabaseEncryptionKey.CONSTRUCTOR = -1204599371`; tonlib's `TonApi.java`:

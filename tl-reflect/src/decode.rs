@@ -254,10 +254,16 @@ impl<'r, 'a> Decoder<'r, 'a> {
         let mut object_len = None;
         for param in &combinator.params {
             match &param.kind {
-                ParamKind::FlagsWord { word } => {
-                    words[*word] = reader
+                // Written only when it holds bits that no field uses, and then whole
+                // (TL-JSON revision 2): a plain `#` when it is not 0.
+                ParamKind::FlagsWord { word, used } => {
+                    let value = reader
                         .read_u32()
                         .map_err(|e| DecodeError::from(e).in_field(&param.name))?;
+                    words[*word] = value;
+                    if value & !used != 0 {
+                        object.insert(param.name.clone(), Value::from(value));
+                    }
                 }
                 ParamKind::ObjectLength => {
                     let len = i32::from_le_bytes(

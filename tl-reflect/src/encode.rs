@@ -42,6 +42,11 @@ struct FlagsWord {
     present: u32,
     /// Bits of fields that are absent (a bit in both is an inconsistent shared bit).
     absent: u32,
+    /// The bits that fields use: derived from `present`.
+    used: u32,
+    /// The word as given in the input (TL-JSON revision 2): its bits that no field uses
+    /// are data; its other bits must agree with the fields.
+    given: Option<u32>,
 }
 
 type Result<T> = std::result::Result<T, EncodeError>;
@@ -278,9 +283,23 @@ impl<'r> Encoder<'r> {
             let field = object.get(&param.name);
             known_keys += usize::from(field.is_some());
             match &param.kind {
-                // Derived; ignored on input (TL-JSON allows writing them).
-                ParamKind::FlagsWord { word } => {
-                    words[*word].position = self.out.len();
+                // The bits that fields use are derived; the others are data, 0 when the
+                // key is absent or null (TL-JSON revision 2).
+                ParamKind::FlagsWord { word, used } => {
+                    let given = match field {
+                        None | Some(Value::Null) => None,
+                        Some(value) => Some(
+                            scalars::integer(value, "#", 0, i64::from(u32::MAX))
+                                .map_err(|e| e.in_field(&param.name))?
+                                as u32,
+                        ),
+                    };
+                    words[*word] = FlagsWord {
+                        position: self.out.len(),
+                        used: *used,
+                        given,
+                        ..FlagsWord::default()
+                    };
                     self.out.extend_from_slice(&[0; 4]);
                 }
                 // Derived too, but a value given must be the one derived: a wrong length
@@ -372,7 +391,13 @@ impl<'r> Encoder<'r> {
             if conflict != 0 {
                 return Err(inconsistent_flags(registry, c, index, conflict, object));
             }
-            self.out[word.position..word.position + 4].copy_from_slice(&word.present.to_le_bytes());
+            let given = word.given.unwrap_or(0);
+            let disagree = (given ^ word.present) & word.used;
+            if word.given.is_some() && disagree != 0 {
+                return Err(flag_bit_disagrees(registry, c, index, given, disagree));
+            }
+            let value = word.present | (given & !word.used);
+            self.out[word.position..word.position + 4].copy_from_slice(&value.to_le_bytes());
         }
         Ok(())
     }
@@ -483,6 +508,39 @@ fn unknown_field(c: CombinatorId, registry: &Registry, object: &Map<String, Valu
     })
 }
 
+/// A given flags word whose bit `disagree` (the lowest set) says otherwise than the fields
+/// that use it.
+fn flag_bit_disagrees(
+    registry: &Registry,
+    c: CombinatorId,
+    word: usize,
+    given: u32,
+    disagree: u32,
+) -> EncodeError {
+    let combinator = &registry.schema.combinators[c];
+    let bit = disagree.trailing_zeros();
+    let mut holder = String::new();
+    let mut fields = Vec::new();
+    for param in &combinator.params {
+        match &param.kind {
+            ParamKind::FlagsWord { word: w, .. } if *w == word => holder = param.name.clone(),
+            ParamKind::FlagTrue { flag }
+            | ParamKind::Value {
+                flag: Some(flag), ..
+            } if flag.word == word && flag.bit == bit => fields.push(param.name.clone()),
+            _ => {}
+        }
+    }
+    EncodeError::new(EncodeErrorKind::FlagBitDisagrees {
+        holder: holder.clone(),
+        given,
+        bit,
+        fields,
+        bit_set: given & (1 << bit) != 0,
+    })
+    .in_field(&holder)
+}
+
 fn inconsistent_flags(
     registry: &Registry,
     c: CombinatorId,
@@ -496,7 +554,7 @@ fn inconsistent_flags(
     let holder = combinator
         .params
         .iter()
-        .find(|p| matches!(p.kind, ParamKind::FlagsWord { word: w } if w == word))
+        .find(|p| matches!(p.kind, ParamKind::FlagsWord { word: w, .. } if w == word))
         .map_or_else(String::new, |p| p.name.clone());
     let (mut present, mut absent) = (Vec::new(), Vec::new());
     for param in &combinator.params {

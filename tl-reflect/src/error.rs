@@ -227,6 +227,21 @@ pub enum EncodeErrorKind {
     },
     /// Fields sharing one flag bit are present together or not at all.
     InconsistentFlags(Box<FlagConflict>),
+    /// A flags word given in the input whose bit says otherwise than the fields that use
+    /// it (TL-JSON revision 2: those bits are derived; the word may carry them only if
+    /// they agree).
+    FlagBitDisagrees {
+        /// The `#` field.
+        holder: String,
+        /// The word given.
+        given: u32,
+        /// The first bit that disagrees.
+        bit: u32,
+        /// The fields that use the bit.
+        fields: Vec<String>,
+        /// Whether the given word has the bit set (so the fields are absent).
+        bit_set: bool,
+    },
     /// What the wire format cannot represent (a string over 2^24-1 bytes), as the
     /// runtime reports it.
     Wire(tl_runtime::EncodeError),
@@ -335,6 +350,19 @@ impl fmt::Display for EncodeError {
                 conflict.holder,
                 conflict.present.join(", "),
                 conflict.absent.join(", ")
+            ),
+            EncodeErrorKind::FlagBitDisagrees {
+                holder,
+                given,
+                bit,
+                fields,
+                bit_set,
+            } => write!(
+                f,
+                "`{holder}` is {given}, whose bit {bit} is {}, but {} {} (the bits that fields use are derived: leave them out of `{holder}` or make them agree)",
+                if *bit_set { "set" } else { "clear" },
+                fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", "),
+                if *bit_set { if fields.len() == 1 { "is absent" } else { "are absent" } } else if fields.len() == 1 { "is present" } else { "are present" },
             ),
             EncodeErrorKind::Wire(error) => error.fmt(f),
             EncodeErrorKind::LengthMismatch {

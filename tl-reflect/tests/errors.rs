@@ -254,18 +254,38 @@ fn unknown_names_get_hints() {
 }
 
 #[test]
-fn unknown_fields_are_errors_and_flags_words_are_ignored() {
+fn unknown_fields_are_errors_and_flags_words_must_agree() {
     let mut value = seed();
     value["peer"]["userid"] = json!(1);
     assert_eq!(
         encode_error(value),
         "messages.exportChatInvite.peer: unknown field `userid`: `inputPeerUser` has no such parameter"
     );
+    // TL-JSON revision 2: a given flags word must agree with the fields on the bits they
+    // use (the seed's are 0x1f); its other bits are data, written as they are.
     let mut value = seed();
-    value["flags"] = json!(12345);
+    value["flags"] = json!(0x1f);
     assert_eq!(
         hex::encode(vendored().encode_boxed(&value).unwrap()),
         SEED_HEX
+    );
+    let mut value = seed();
+    value["flags"] = json!(12345);
+    assert_eq!(
+        encode_error(value),
+        "messages.exportChatInvite.flags: `flags` is 12345, whose bit 1 is clear, but `usage_limit` is present (the bits that fields use are derived: leave them out of `flags` or make them agree)"
+    );
+    let mut value = seed();
+    value["flags"] = json!(0x1f | 1 << 30);
+    let bytes = vendored().encode_boxed(&value).unwrap();
+    assert_eq!(bytes[4..8], le32(0x1f | 1 << 30));
+    let decoded = vendored()
+        .decode(None, &bytes, &Default::default())
+        .unwrap();
+    assert_eq!(
+        decoded["flags"],
+        json!(0x1f | 1 << 30),
+        "kept, and written whole"
     );
     // `false` and `null` are "not set".
     let mut value = seed();

@@ -131,10 +131,9 @@ fn disagreements(paths: &[PathBuf]) -> Vec<String> {
             continue;
         };
         for param in &c.params {
-            let stored = matches!(
-                param.kind,
-                tl_schema::ParamKind::Value { .. } | tl_schema::ParamKind::FlagTrue { .. }
-            );
+            // Every parameter is stored but a derived length (a `#` word keeps the bits
+            // that no field uses: TL-JSON revision 2).
+            let stored = !matches!(param.kind, tl_schema::ParamKind::ObjectLength);
             match shape.field(&param.name) {
                 Some(field) if field.rust_type.is_some() == stored => {}
                 other => wrong.push(format!("`{}.{}`: {other:?}", c.name, param.name)),

@@ -26,6 +26,7 @@ impl Schema {
                     words.push(name);
                     ParamKind::FlagsWord {
                         word: words.len() - 1,
+                        used: 0,
                     }
                 }
                 tl_parser::ParamKind::Repeat { .. } => {
@@ -62,6 +63,7 @@ impl Schema {
             });
         }
         read_objects_by_id(&mut params);
+        mark_used_bits(&mut params);
         (params, words.len(), problems)
     }
 
@@ -272,5 +274,30 @@ fn resolve_flag(flag: &tl_parser::Flag, words: &[&str]) -> Result<Flag, String> 
             "`{holder}.{}` is not a bit of an earlier `#` parameter",
             flag.bit
         )),
+    }
+}
+
+/// Fills in each flags word's `used`: the bits that its conditional parameters refer to.
+/// The other bits are data (TL-JSON revision 2); a word that no parameter refers to is a
+/// plain number (TON's `count:#`).
+fn mark_used_bits(params: &mut [Param]) {
+    let mut used = Vec::new();
+    for param in params.iter() {
+        let flag = match &param.kind {
+            ParamKind::Value {
+                flag: Some(flag), ..
+            }
+            | ParamKind::FlagTrue { flag } => flag,
+            _ => continue,
+        };
+        if used.len() <= flag.word {
+            used.resize(flag.word + 1, 0u32);
+        }
+        used[flag.word] |= flag.mask();
+    }
+    for param in params.iter_mut() {
+        if let ParamKind::FlagsWord { word, used: bits } = &mut param.kind {
+            *bits = used.get(*word).copied().unwrap_or(0);
+        }
     }
 }

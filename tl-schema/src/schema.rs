@@ -71,10 +71,15 @@ pub struct Param {
 /// What a parameter is on the wire.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ParamKind {
-    /// `flags:#`: a word whose bits say which conditional parameters are present.
+    /// `flags:#`: a word whose bits say which conditional parameters are present. Its
+    /// other bits are data, kept as they are (TL-JSON revision 2); a word that no
+    /// parameter refers to (`used` 0) is a plain number, as TON's `count:#`.
     FlagsWord {
         /// Which `#` parameter of the definition it is (0 for the first).
         word: usize,
+        /// The bits that conditional parameters refer to: derived from which of them are
+        /// present.
+        used: u32,
     },
     /// `name:T` or `name:flags.N?T`.
     Value {

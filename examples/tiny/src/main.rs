@@ -17,6 +17,7 @@ fn main() {
     };
     let call = functions::Greet {
         greeting: types::Greeting {
+            flags: 0,
             loud: true,
             text: "hello".into(),
             to: Some(ada.into()),

@@ -154,6 +154,7 @@ fn golden_vectors_encode_and_decode_exactly() {
 fn seed_request_matches_three_implementations() {
     use gramjs::{enums, functions, types};
     let request = functions::messages::ExportChatInvite {
+        flags: 0,
         legacy_revoke_permanent: true,
         request_needed: true,
         peer: enums::InputPeer::User(types::InputPeerUser {

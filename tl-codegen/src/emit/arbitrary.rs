@@ -8,6 +8,7 @@ use quote::{format_ident, quote};
 
 use super::any_object::object_read_by_id;
 use super::emitter::{Emitter, EnumVariant, Generics};
+use super::tokens::hex;
 use crate::ident::{self, ident};
 use crate::model::{FieldKind, FlagRef, Model, Struct, Tree, Wire};
 
@@ -75,7 +76,13 @@ impl Emitter<'_> {
                         quote!(u.arbitrary::<bool>()?)
                     }
                 }
-                FieldKind::Flags | FieldKind::ObjectLength => continue,
+                // Any bits that no field uses: they are data, kept by both codecs.
+                FieldKind::Flags { used: 0 } => quote!(u.arbitrary::<u32>()?),
+                FieldKind::Flags { used } => {
+                    let used = hex(*used);
+                    quote!(u.arbitrary::<u32>()? & !#used)
+                }
+                FieldKind::ObjectLength => continue,
             };
             inits.push(quote!(#fname: #value));
         }
@@ -263,7 +270,7 @@ pub(super) fn leaf_struct(model: &Model) -> Option<usize> {
         s.generics.is_empty()
             && s.fields.iter().all(|f| match &f.kind {
                 FieldKind::Required { wire, .. } | FieldKind::Optional { wire, .. } => scalar(wire),
-                FieldKind::Flags | FieldKind::FlagTrue { .. } => true,
+                FieldKind::Flags { .. } | FieldKind::FlagTrue { .. } => true,
                 FieldKind::ObjectLength => false,
             })
     };

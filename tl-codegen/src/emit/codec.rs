@@ -216,7 +216,7 @@ impl Encoding {
         for (i, f) in s.fields.iter().enumerate() {
             let fname = ident(&f.name);
             match &f.kind {
-                FieldKind::Flags => encoding.flags_word(s, f),
+                FieldKind::Flags { used } => encoding.flags_word(s, f, *used),
                 // The next field is the `Object` whose length this is.
                 FieldKind::ObjectLength => encoding.object_length(&ident(&s.fields[i + 1].name)),
                 FieldKind::Required { wire, .. } => encoding.required(wire, &fname),
@@ -228,32 +228,17 @@ impl Encoding {
         encoding
     }
 
-    /// A flags word, computed from the fields it governs and written as a number.
-    fn flags_word(&mut self, s: &Struct, f: &Field) {
+    /// A flags word: the bits that fields use, computed from them, and the others as the
+    /// field holds them; written as a number.
+    fn flags_word(&mut self, s: &Struct, f: &Field, used: u32) {
         let local = flag_local(&f.tl_name);
-        let bits: Vec<TokenStream> = s
-            .fields
-            .iter()
-            .filter_map(|g| {
-                let gname = ident(&g.name);
-                let (flag, present) = match &g.kind {
-                    FieldKind::Optional { flag, .. } => (flag, quote!(self.#gname.is_some())),
-                    FieldKind::FlagTrue { flag } => (flag, quote!(self.#gname)),
-                    _ => return None,
-                };
-                if flag.holder != f.tl_name {
-                    return None;
-                }
-                let bit = Literal::u32_unsuffixed(flag.bit);
-                let present = moved(present);
-                Some(quote!(if #present { 1 << #bit } else { 0 }))
-            })
-            .collect();
-        let value = if bits.is_empty() {
-            quote!(0u32)
+        let fname = ident(&f.name);
+        let value = if used == 0 {
+            quote!(self.#fname)
         } else {
-            let bits = all_moved(bits);
-            quote!(#(#bits)|*)
+            let used = hex(used);
+            let bits = all_moved(derived_bits(s, &f.tl_name, &quote!(self)));
+            quote!((self.#fname & !#used) #(| #bits)*)
         };
         let value = moved(value);
         self.flag_values.push(quote!(let #local: u32 = #value;));
@@ -401,19 +386,26 @@ impl Decoding {
     }
 }
 
-/// Reads a flags word into its local, or skips it when no field uses it.
-fn read_flags_word(s: &Struct, f: &Field) -> TokenStream {
-    let word = flag_local(&f.tl_name);
-    let used = s.fields.iter().any(|g| match &g.kind {
-        FieldKind::Optional { flag, .. } | FieldKind::FlagTrue { flag } => flag.holder == f.tl_name,
-        _ => false,
-    });
-    if used {
-        let value = propagate(quote!(reader.read_u32()));
-        quote!(let #word = #value;)
-    } else {
-        propagate_stmt(quote!(reader.read_u32()))
-    }
+/// The terms (`if x.y.is_some() { 1 << 2 } else { 0 }`) of the bits of the flags word
+/// `holder` that the fields of `s` use, as `receiver` (`self`, `value`) holds them.
+pub(super) fn derived_bits(s: &Struct, holder: &str, receiver: &TokenStream) -> Vec<TokenStream> {
+    s.fields
+        .iter()
+        .filter_map(|g| {
+            let gname = ident(&g.name);
+            let (flag, present) = match &g.kind {
+                FieldKind::Optional { flag, .. } => (flag, quote!(#receiver.#gname.is_some())),
+                FieldKind::FlagTrue { flag } => (flag, quote!(#receiver.#gname)),
+                _ => return None,
+            };
+            if flag.holder != holder {
+                return None;
+            }
+            let bit = Literal::u32_unsuffixed(flag.bit);
+            let present = moved(present);
+            Some(quote!(if #present { 1 << #bit } else { 0 }))
+        })
+        .collect()
 }
 
 impl Emitter<'_> {
@@ -466,9 +458,18 @@ impl Emitter<'_> {
         let mut pending_len = None;
         for (index, f) in s.fields.iter().enumerate() {
             let value = match &f.kind {
-                FieldKind::Flags => {
-                    decoding.stmts.push(read_flags_word(s, f));
-                    continue;
+                // Read into its local, which the conditional fields test; the field keeps
+                // the bits that they do not use.
+                FieldKind::Flags { used } => {
+                    let word = flag_local(&f.tl_name);
+                    let value = propagate(quote!(reader.read_u32()));
+                    decoding.stmts.push(quote!(let #word = #value;));
+                    if *used == 0 {
+                        quote!(#word)
+                    } else {
+                        let used = hex(*used);
+                        quote!(#word & !#used)
+                    }
                 }
                 FieldKind::ObjectLength => {
                     let value = propagate(quote!(<i32 as ::tl_runtime::BareDecode>::decode_bare(

@@ -147,7 +147,8 @@ impl<'m> Emitter<'m> {
                 }
             }
             FieldKind::FlagTrue { .. } => quote!(bool),
-            FieldKind::Flags | FieldKind::ObjectLength => unreachable!("not stored"),
+            FieldKind::Flags { .. } => quote!(u32),
+            FieldKind::ObjectLength => unreachable!("not stored"),
         }
     }
 

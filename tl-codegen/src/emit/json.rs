@@ -10,7 +10,9 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
+use super::codec::derived_bits;
 use super::emitter::{Emitter, EnumVariant};
+use super::tokens::hex;
 use crate::ident::ident;
 use crate::model::{Field, FieldKind, Struct, Wire};
 
@@ -112,8 +114,9 @@ fn needs_tl_json(wire: &Wire) -> bool {
 }
 
 /// The body of a struct's `FromJson::from_json`: the object's keys checked, each stored
-/// field taken out of it, and a derived length (mtproto `message`'s `bytes`) compared with
-/// the body it measures.
+/// field taken out of it, a flags word's given bits checked against the fields that use
+/// them (TL-JSON revision 2), and a derived length (mtproto `message`'s `bytes`) compared
+/// with the body it measures.
 fn read_struct(s: &Struct, tl_name: &str) -> TokenStream {
     let json = quote!(::tl_runtime::json);
     let stored: Vec<&str> = s
@@ -135,11 +138,19 @@ fn read_struct(s: &Struct, tl_name: &str) -> TokenStream {
     let mut statements = Vec::new();
     let mut length = None;
     let mut inits = Vec::new();
+    let mut words = Vec::new();
     for (at, f) in s.fields.iter().enumerate() {
         let key = &f.tl_name;
         let field = ident(&f.name);
         match &f.kind {
-            FieldKind::Flags => statements.push(quote!(fields.skip(#key);)),
+            FieldKind::Flags { used: 0 } => inits.push(quote!(#field: fields.word(#key, &[], 0)?,)),
+            // Read once the fields that use its bits are.
+            FieldKind::Flags { .. } => {
+                inits.push(quote!(#field: 0,));
+                let users = flag_users(s, key);
+                let bits = or_bits(derived_bits(s, key, &quote!(value)));
+                words.push(quote!(value.#field = fields.word(#key, &[#(#users),*], #bits)?;));
+            }
             FieldKind::ObjectLength => {
                 statements.push(quote!(let given = fields.length(#key)?;));
                 // The model puts the `Object` it measures right after it.
@@ -151,16 +162,23 @@ fn read_struct(s: &Struct, tl_name: &str) -> TokenStream {
         }
     }
     let build = quote!(Self { #(#inits)* });
-    let finish = match length {
-        None => quote!(Ok(#build)),
-        Some((key, body)) => {
-            let (body_name, body_field) = (&body.tl_name, ident(&body.name));
-            quote! {
-                let value = #build;
-                #json::check_length(given, [#tl_name, #key, #body_name], value.#body_field.0.len())?;
-                Ok(value)
-            }
-        }
+    let check_length = length.map(|(key, body)| {
+        let (body_name, body_field) = (&body.tl_name, ident(&body.name));
+        quote!(#json::check_length(given, [#tl_name, #key, #body_name], value.#body_field.0.len())?;)
+    });
+    let finish = match (words.is_empty(), check_length) {
+        (true, None) => quote!(Ok(#build)),
+        (true, Some(check)) => quote! {
+            let value = #build;
+            #check
+            Ok(value)
+        },
+        (false, check) => quote! {
+            let mut value = #build;
+            #(#words)*
+            #check
+            Ok(value)
+        },
     };
     quote! {
         let mut fields = #open;
@@ -177,7 +195,7 @@ fn write_struct(s: &Struct, tl_name: &str) -> TokenStream {
         .fields
         .iter()
         .filter(|f| f.is_stored())
-        .map(write_field)
+        .map(|f| write_field(s, f))
         .collect();
     let binding = if writes.is_empty() {
         quote!(let object)
@@ -191,8 +209,8 @@ fn write_struct(s: &Struct, tl_name: &str) -> TokenStream {
     }
 }
 
-/// One stored field's write, in its TL-JSON form.
-fn write_field(f: &Field) -> TokenStream {
+/// One stored field of `s` written, in its TL-JSON form.
+fn write_field(s: &Struct, f: &Field) -> TokenStream {
     let key = &f.tl_name;
     let field = ident(&f.name);
     let tl = quote!(::tl_runtime::json::Tl);
@@ -206,8 +224,39 @@ fn write_field(f: &Field) -> TokenStream {
         }
         FieldKind::Optional { .. } => quote!(object.optional(#key, self.#field.as_ref())?;),
         FieldKind::FlagTrue { .. } => quote!(object.flag(#key, self.#field)?;),
-        FieldKind::Flags | FieldKind::ObjectLength => quote!(),
+        FieldKind::Flags { used: 0 } => quote!(object.word(#key, self.#field, 0, 0)?;),
+        FieldKind::Flags { used } => {
+            let bits = or_bits(derived_bits(s, key, &quote!(self)));
+            let used = hex(*used);
+            quote!(object.word(#key, self.#field, #used, #bits)?;)
+        }
+        FieldKind::ObjectLength => quote!(),
     }
+}
+
+/// The terms of [`derived_bits`] or-ed together (`0` without any).
+fn or_bits(bits: Vec<TokenStream>) -> TokenStream {
+    if bits.is_empty() {
+        quote!(0)
+    } else {
+        quote!(#(#bits)|*)
+    }
+}
+
+/// `("lt", 1)`: each field that uses a bit of the flags word `holder`, with the bit.
+fn flag_users(s: &Struct, holder: &str) -> Vec<TokenStream> {
+    s.fields
+        .iter()
+        .filter_map(|f| match &f.kind {
+            FieldKind::Optional { flag, .. } | FieldKind::FlagTrue { flag }
+                if flag.holder == holder =>
+            {
+                let (name, bit) = (&f.tl_name, proc_macro2::Literal::u32_unsuffixed(flag.bit));
+                Some(quote!((#name, #bit)))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// The body of an enum's `FromJson::from_json`: the constructor named by `"_"`, read by

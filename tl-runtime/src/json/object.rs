@@ -354,9 +354,44 @@ impl Fields {
         }
     }
 
-    /// A key that encoding derives and input may carry (a `#` field): skipped.
-    pub fn skip(&mut self, key: &'static str) {
-        self.map.remove(key);
+    /// A `#` field (TL-JSON revision 2): `users` are the fields that use its bits, with
+    /// their bit, and `derived` the bits their presence gives. Absent or `null` is 0;
+    /// given, its bits that fields use must agree with `derived`. Returns the bits that
+    /// no field uses: the whole number when none does (TON's `count:#`).
+    pub fn word(
+        &mut self,
+        key: &'static str,
+        users: &[(&'static str, u32)],
+        derived: u32,
+    ) -> Result<u32, JsonError> {
+        let given = match self.map.remove(key) {
+            None | Some(Value::Null) => return Ok(0),
+            Some(value) => u32::from_json(value).map_err(|e| e.at_key(key))?,
+        };
+        let used = users.iter().fold(0, |mask, (_, bit)| mask | 1 << bit);
+        let disagree = (given ^ derived) & used;
+        if disagree == 0 {
+            return Ok(given & !used);
+        }
+        let bit = disagree.trailing_zeros();
+        let set = given & (1 << bit) != 0;
+        let fields: Vec<String> = users
+            .iter()
+            .filter(|(_, b)| *b == bit)
+            .map(|(name, _)| format!("`{name}`"))
+            .collect();
+        let verb = match (set, fields.len()) {
+            (true, 1) => "is absent",
+            (true, _) => "are absent",
+            (false, 1) => "is present",
+            (false, _) => "are present",
+        };
+        Err(JsonError::new(format_args!(
+            "`{key}` is {given}, whose bit {bit} is {}, but {} {verb} (the bits that fields use are derived: leave them out of `{key}` or make them agree)",
+            if set { "set" } else { "clear" },
+            fields.join(", "),
+        ))
+        .at_key(key))
     }
 
     /// A length that encoding derives (`message`'s `bytes`), as given: `None` when absent
@@ -461,6 +496,23 @@ impl<M: SerializeMap> ObjectWriter<M> {
             Some(value) => self.map.serialize_entry(key, &value),
             None => Ok(()),
         }
+    }
+
+    /// A `#` field (TL-JSON revision 2): written only when it holds bits that no field
+    /// uses (`stored`, outside `used`), and then whole, with the `derived` bits of the
+    /// fields that use the others.
+    pub fn word(
+        &mut self,
+        key: &'static str,
+        stored: u32,
+        used: u32,
+        derived: u32,
+    ) -> Result<(), M::Error> {
+        let other = stored & !used;
+        if other != 0 {
+            self.map.serialize_entry(key, &(other | derived))?;
+        }
+        Ok(())
     }
 
     /// A `flags.N?true` parameter: `true` when set, left out when not.
