@@ -17,7 +17,7 @@ use tl_runtime::{BoxedDecode, BoxedEncode, RemoteCall};
 /// (`shared/golden/gramjs.jsonl`, line 1, confirmed by Telethon and mtcute).
 const EXPECTED: &str = "90de55a41f0000004ca5e8ddd202964900000000fbffffffffffffff2b0000002b000000144d792076657279206e6f726d616c207469746c65000000";
 
-fn main() {
+pub fn main() {
     let request = functions::messages::ExportChatInvite {
         flags: 0,
         legacy_revoke_permanent: true,

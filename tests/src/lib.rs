@@ -14,3 +14,7 @@ pub use tl_bindings_gramjs as gramjs;
 /// The Telethon schemas again, generated with `Config::shared_buffers(true)`: `string` and
 /// `bytes` fields share the buffer they were decoded from.
 pub use tl_bindings_telethon_shared as telethon_shared;
+
+/// TON's `lite_api.tl` and `ton_api.tl` as pytoniq-core 0.2.1 ships them (the TON golden
+/// vectors), each in its own module: `ton::lite_api`, `ton::ton_api`.
+pub use tl_bindings_ton as ton;

@@ -1,5 +1,5 @@
 //! Golden vectors: TL-JSON values with the bytes independent implementations (Telethon,
-//! GramJS, mtcute) produced for them. For every line, the value must encode to exactly
+//! GramJS, mtcute for Telegram; pytoniq-core, ton-tl for TON) produced for them. For every line, the value must encode to exactly
 //! `hex`, and `hex` must decode back to exactly the value; every proper prefix of `hex`
 //! must decode to an error.
 //!
@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use tl_runtime::json::{Item, TypeVisitor};
 use tl_runtime::{BoxedDecode, DecodeError};
-use tl_tests::{gramjs, telethon};
+use tl_tests::{gramjs, telethon, ton};
 
 /// What went wrong with one vector, if anything.
 struct CheckVector<'a> {
@@ -72,15 +72,25 @@ fn check_line(line: &str) -> Result<(), String> {
         value,
         bytes: &bytes,
     };
-    let found = if schema.starts_with("telethon") {
-        telethon::registry::by_name(name, check)
-    } else if schema.starts_with("gramjs") {
-        gramjs::registry::by_name(name, check)
-    } else {
-        return Err(format!("unknown schema `{schema}`"));
+    let found = match schema {
+        s if s.starts_with("telethon") => telethon::registry::by_name(name, check),
+        s if s.starts_with("gramjs") => gramjs::registry::by_name(name, check),
+        "pytoniq-lite_api.tl" => ton::lite_api::registry::by_name(name, check),
+        "pytoniq-ton_api.tl" => ton::ton_api::registry::by_name(name, check),
+        _ => return Err(format!("unknown schema `{schema}`")),
     };
     found.ok_or_else(|| format!("`{name}` is not in {schema}"))?
 }
+
+/// The golden files: Telegram's, then TON's.
+pub(crate) const GOLDEN_FILES: [&str; 6] = [
+    "telethon",
+    "gramjs",
+    "telethon-single",
+    "gramjs-single",
+    "ton-pytoniq",
+    "ton-tontl",
+];
 
 /// Runs `check_line` on every non-empty line of a golden-vector file: how many lines it
 /// checked, and the failures, each with its file and line number.
@@ -105,7 +115,7 @@ pub(crate) fn run_file(
 
 fn golden_files() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("golden");
-    let mut files: Vec<PathBuf> = ["telethon", "gramjs", "telethon-single", "gramjs-single"]
+    let mut files: Vec<PathBuf> = GOLDEN_FILES
         .iter()
         .map(|name| dir.join(format!("{name}.jsonl.gz")))
         .collect();
@@ -143,6 +153,7 @@ fn golden_vectors_encode_and_decode_exactly() {
     for failure in all_failures.iter().take(30) {
         println!("{failure}");
     }
+    assert!(total > 17_000, "only {total} golden vectors read");
     assert!(
         all_failures.is_empty(),
         "{} of {total} golden vectors failed (first ones above)",

@@ -11,6 +11,7 @@
 //! - `properties`: round trips of generated values of every constructor and function.
 //! - `mtproto_and_limits`: the MTProto service layer from its specification, and limits
 //!   on hostile input.
+//! - `ton_words`: TON's `#` values (plain counts, mode bits that gate no field), typed.
 
 mod common;
 
@@ -19,3 +20,4 @@ mod mtproto_and_limits;
 mod properties;
 mod reflect_agrees;
 mod shared_golden;
+mod ton_words;
