@@ -174,6 +174,19 @@ fn path_text(path: &ItemPath) -> String {
     text
 }
 
+/// [`path_text`] with each module and name as an identifier of the generated code
+/// (`r#type` for a keyword).
+fn emitted_path_text(path: &ItemPath) -> String {
+    let mut text = path.tree.module().to_owned();
+    for m in &path.modules {
+        text.push_str("::");
+        text.push_str(&crate::ident::ident(m).to_string());
+    }
+    text.push_str("::");
+    text.push_str(&crate::ident::ident(&path.name).to_string());
+    text
+}
+
 /// The declared type of a stored field, as `emit/` writes it (with root-relative paths).
 fn field_type(model: &Model, kind: &FieldKind) -> Option<String> {
     Some(match kind {
@@ -208,14 +221,26 @@ pub(crate) enum Naming {
     /// (`ChatFull`, `Object`, `True`), a generic parameter as the answer of the wrapped
     /// call (`X::Answer`).
     Short,
+    /// As the generated code writes it in an item `depth` modules below the root of the
+    /// generated file (`emit/`): `super::super::types::messages::ChatFull`,
+    /// `::tl_runtime::Object`, a generic parameter as itself.
+    Emitted {
+        /// How many modules below the root the item is.
+        depth: usize,
+    },
 }
 
-/// The Rust type of a value of wire type `wire`: the one mapping of TL types to Rust type
-/// names as text, for this module and for the generated documentation (`docs.rs`).
-/// `string` and `bytes` follow the model's `shared_buffers`.
+/// The Rust type of a value of wire type `wire`: the one mapping of TL types to Rust
+/// types, as text, for the generated code itself (`emit/`, which parses it), this module
+/// and the generated documentation (`docs.rs`). `string` and `bytes` follow the model's
+/// `shared_buffers`.
 pub(crate) fn type_text(model: &Model, wire: &Wire, naming: Naming) -> String {
     let short = naming == Naming::Short;
-    let runtime = |declared: &str, name: &str| (if short { name } else { declared }).to_owned();
+    let runtime = |declared: &str, name: &str| match naming {
+        Naming::Declared => declared.to_owned(),
+        Naming::Short => name.to_owned(),
+        Naming::Emitted { .. } => format!("::{declared}"),
+    };
     match wire {
         Wire::Int => "i32".into(),
         Wire::Long => "i64".into(),
@@ -236,10 +261,13 @@ pub(crate) fn type_text(model: &Model, wire: &Wire, naming: Naming) -> String {
         Wire::Vector { element, .. } => format!("Vec<{}>", type_text(model, element, naming)),
         Wire::Generic(name) if short => format!("{name}::Answer"),
         Wire::Generic(name) => name.clone(),
-        Wire::Enum(_) | Wire::Struct(_) => match model.path_of(wire) {
-            Some(path) if short => path.name.clone(),
-            Some(path) => path_text(path),
-            None => String::new(),
+        Wire::Enum(_) | Wire::Struct(_) => match (model.path_of(wire), naming) {
+            (Some(path), Naming::Short) => path.name.clone(),
+            (Some(path), Naming::Declared) => path_text(path),
+            (Some(path), Naming::Emitted { depth }) => {
+                format!("{}{}", "super::".repeat(depth), emitted_path_text(path))
+            }
+            (None, _) => String::new(),
         },
     }
 }

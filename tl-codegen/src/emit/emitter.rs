@@ -12,6 +12,7 @@ use super::tokens::hex;
 use crate::docs::DocWriter;
 use crate::ident::ident;
 use crate::model::{Field, FieldKind, ItemPath, Model, Struct, Tree, Variant, Wire};
+use crate::rust_view::{type_text, Naming};
 
 /// Writes the items of one schema set.
 pub(super) struct Emitter<'m> {
@@ -94,37 +95,17 @@ impl<'m> Emitter<'m> {
         quote!(#root::#tree::#(#modules::)*#name)
     }
 
-    /// The Rust type of a wire type, seen from the item at `from`.
+    /// The Rust type of a wire type, seen from the item at `from`: the text of
+    /// [`type_text`], the one mapping of TL types to Rust types.
     pub(super) fn rust_type(&self, from: &ItemPath, wire: &Wire) -> TokenStream {
-        match wire {
-            Wire::Int => quote!(i32),
-            Wire::Long => quote!(i64),
-            Wire::Double => quote!(f64),
-            Wire::Nat => quote!(u32),
-            Wire::Int128 => quote!([u8; 16]),
-            Wire::Int256 => quote!([u8; 32]),
-            Wire::Int512 => quote!([u8; 64]),
-            Wire::String if self.options.shared_buffers => {
-                quote!(::tl_runtime::shared::ByteString)
-            }
-            Wire::Bytes if self.options.shared_buffers => quote!(::tl_runtime::shared::Bytes),
-            Wire::String => quote!(String),
-            Wire::Bytes => quote!(Vec<u8>),
-            Wire::Bool => quote!(bool),
-            Wire::True | Wire::BareTrue => quote!(::tl_runtime::primitives::True),
-            Wire::Object | Wire::AnyValue => quote!(::tl_runtime::Object),
-            Wire::Vector { element, .. } => {
-                let element = self.rust_type(from, element);
-                quote!(Vec<#element>)
-            }
-            Wire::Enum(_) | Wire::Struct(_) => {
-                Self::item_path(from, self.model.path_of(wire).expect("item"))
-            }
-            Wire::Generic(name) => {
-                let name = ident(name);
-                quote!(#name)
-            }
-        }
+        let text = type_text(
+            self.model,
+            wire,
+            Naming::Emitted {
+                depth: from.depth(),
+            },
+        );
+        text.parse().expect("type_text writes a Rust type")
     }
 
     /// The Rust type of a stored field of the struct at `from`.
