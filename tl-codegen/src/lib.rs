@@ -534,14 +534,26 @@ impl Config {
             ));
         }
         if !self.emit.default_derives {
-            let needs = [
-                (self.emit.registry, "registry(true)"),
-                (self.emit.arbitrary, "arbitrary(true)"),
-            ];
-            if let Some((_, option)) = needs.iter().find(|(on, _)| *on) {
-                return Err(Error::Options(format!(
-                    "{option} needs the default derives (Clone, Debug, PartialEq): remove default_derives(false) or {option}"
-                )));
+            if self.emit.arbitrary {
+                return Err(Error::Options(
+                    "arbitrary(true) needs the default derives (Clone, Debug, PartialEq): remove default_derives(false) or arbitrary(true)".to_owned(),
+                ));
+            }
+            // The registry hands out types as `tl_runtime::json::Item`, which is `Debug`.
+            let debug = self.emit.extra_derives.iter().any(|d| {
+                matches!(
+                    d.trim(),
+                    "Debug"
+                        | "core::fmt::Debug"
+                        | "std::fmt::Debug"
+                        | "::core::fmt::Debug"
+                        | "::std::fmt::Debug"
+                )
+            });
+            if self.emit.registry && !debug {
+                return Err(Error::Options(
+                    "registry(true) needs `Debug` on every type: remove default_derives(false), add derive(\"Debug\"), or remove registry(true)".to_owned(),
+                ));
             }
         }
         for (module, path) in &self.docs {
